@@ -1,0 +1,49 @@
+# Two commands do everything: `make demo` and `make test`. Both set up what they need first.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+CSS := var/build/static/tutti/tutti.css
+
+.PHONY: demo test lint typecheck pytest setup clean
+
+setup: $(VENV)/.installed node_modules/.installed $(CSS)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): node_modules/.installed $(wildcard tutti/core/static_src/*.scss)
+	npm run --silent build:css
+
+demo: export DEBUG = 1
+demo: setup
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_network_seed
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: setup
+	$(BIN)/mypy tutti
+
+pytest: setup
+	DJANGO_SETTINGS_MODULE=tutti.settings_test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=tutti.settings_test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,46 @@
+"""Browser tests: Debian's Chromium driven by Playwright, with axe-core from npm injected into each page.
+
+Every page a browser test opens goes through `open_page`, which checks the title and runs axe-core
+at WCAG 2.2 AA, so no page is looked at without being checked.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import Page
+
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def axe_violations(page: Page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    summary = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+    ]
+    assert not violations, f"axe-core found WCAG 2.2 AA violations on {page.url}:\n{json.dumps(summary, indent=2)}"
+
+
+def open_page(page: Page, url: str, *, title_contains: str) -> Page:
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    assert title_contains in page.title(), f"{url} has title {page.title()!r}"
+    assert_accessible(page)
+    return page
