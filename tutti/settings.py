@@ -52,7 +52,11 @@ INSTALLED_APPS = [
     "csp",
     "tutti.core",
     "tutti.network",
+    "tutti.accounts",
 ]
+
+# People sign in by email; the model lives in tutti.accounts (no usernames).
+AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
