@@ -1,0 +1,180 @@
+"""Public pages of the national network: home, directory, one hub, map and downloads.
+
+Every figure comes from `selectors.hub_area_summaries()`; the views only choose which summaries
+and hand them to the table, map or download builders.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from tutti.core import academic_year
+from tutti.network import downloads as download_files
+from tutti.network.filters import HubAreaFilterSet
+from tutti.network.map import MEASURES, MEASURES_BY_KEY, build_map
+from tutti.network.models import Aim, HubArea, StrategicFunction
+from tutti.network.selectors import HubAreaSummary, hub_area_summaries, latest_funding_year
+from tutti.network.tables import HubAreaTable
+
+
+@dataclass(frozen=True)
+class PublishedTotal:
+    """A national sum of one stream over the hubs that publish it, with how many they are."""
+
+    pence: int
+    hub_count: int
+
+
+@dataclass(frozen=True)
+class NationalTotals:
+    hub_count: int
+    local_authority_count: int
+    revenue: PublishedTotal
+    capital: PublishedTotal
+    total: PublishedTotal
+    split_count: int  # hubs publishing both revenue and capital
+
+
+def _published_total(values: Sequence[int | None]) -> PublishedTotal:
+    published = [value for value in values if value is not None]
+    return PublishedTotal(pence=sum(published), hub_count=len(published))
+
+
+def national_totals(summaries: Sequence[HubAreaSummary]) -> NationalTotals:
+    """Sums over published figures only; the page says how many hubs each sum covers, never an estimate."""
+    return NationalTotals(
+        hub_count=len(summaries),
+        local_authority_count=sum(len(s.local_authorities) for s in summaries),
+        revenue=_published_total([s.funding.revenue_pence for s in summaries]),
+        capital=_published_total([s.funding.capital_pence for s in summaries]),
+        total=_published_total([s.funding.total_pence for s in summaries]),
+        split_count=sum(
+            1 for s in summaries if s.funding.revenue_pence is not None and s.funding.capital_pence is not None
+        ),
+    )
+
+
+def _year_context(year: int | None) -> dict[str, object]:
+    return {"year": year, "year_label": academic_year.label(year) if year is not None else None}
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    year = latest_funding_year()
+    summaries = hub_area_summaries(year=year)
+    return render(
+        request,
+        "network/home.html",
+        {
+            "totals": national_totals(summaries),
+            "aims": Aim.objects.all(),
+            "functions": StrategicFunction.objects.all(),
+            **_year_context(year),
+        },
+    )
+
+
+@require_safe
+def hub_list(request: HttpRequest) -> HttpResponse:
+    filterset = HubAreaFilterSet(request.GET, queryset=HubArea.objects.all())
+    filtering = any(request.GET.get(name, "").strip() for name in filterset.filters)
+    year = latest_funding_year()
+    summaries = hub_area_summaries(year=year, areas=filterset.qs if filtering else None)
+    table = HubAreaTable.build(summaries, request.GET)
+    return render(
+        request,
+        "network/hub_list.html",
+        {
+            "filterset": filterset,
+            "filtering": filtering,
+            "regions": filterset.form.fields["region"].queryset,
+            "selected_region": request.GET.get("region", ""),
+            "table": table,
+            "area_count": HubArea.objects.count() if filtering else len(summaries),
+            **_year_context(year),
+        },
+    )
+
+
+@require_safe
+def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    year = latest_funding_year()
+    # All areas, not just this one: the locator map draws England's other areas around it.
+    summaries = hub_area_summaries(year=year)
+    summary = next((s for s in summaries if s.area.slug == slug), None)
+    if summary is None:
+        raise Http404(f"No hub area is called {slug!r}")
+    hub_map = build_map(summaries)
+    return render(
+        request,
+        "network/hub_detail.html",
+        {
+            "summary": summary,
+            "area": summary.area,
+            "hub_map": hub_map,
+            "map_area": hub_map.area(slug),
+            **_year_context(year),
+        },
+    )
+
+
+@require_safe
+def hub_map(request: HttpRequest) -> HttpResponse:
+    requested = request.GET.get("measure", "")
+    measure_error = None
+    if requested and requested not in MEASURES_BY_KEY:
+        choices = " or ".join(measure.label.lower() for measure in MEASURES)
+        measure_error = f"Choose a measure to colour the map by: {choices}"
+    year = latest_funding_year()
+    summaries = hub_area_summaries(year=year)
+    hub_map = build_map(summaries, requested if not measure_error else None)
+    return render(
+        request,
+        "network/map.html",
+        {"hub_map": hub_map, "measures": MEASURES, "measure_error": measure_error, **_year_context(year)},
+    )
+
+
+@require_safe
+def downloads(request: HttpRequest) -> HttpResponse:
+    return render(request, "network/downloads.html", {**_year_context(latest_funding_year())})
+
+
+def _attachment(content: str | bytes, *, content_type: str, filename: str) -> HttpResponse:
+    return HttpResponse(
+        content,
+        content_type=content_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@require_safe
+def lead_organisations_csv(request: HttpRequest) -> HttpResponse:
+    return _attachment(
+        download_files.lead_organisations_csv(),
+        content_type=download_files.CSV_CONTENT_TYPE,
+        filename="hub-lead-organisations.csv",
+    )
+
+
+@require_safe
+def hub_areas_csv(request: HttpRequest) -> HttpResponse:
+    year = latest_funding_year()
+    return _attachment(
+        download_files.hub_areas_csv(hub_area_summaries(year=year), year=year),
+        content_type=download_files.CSV_CONTENT_TYPE,
+        filename="hub-areas-and-funding.csv",
+    )
+
+
+@require_safe
+def hub_areas_xlsx(request: HttpRequest) -> HttpResponse:
+    year = latest_funding_year()
+    return _attachment(
+        download_files.hub_areas_xlsx(hub_area_summaries(year=year), year=year),
+        content_type=download_files.XLSX_CONTENT_TYPE,
+        filename="hub-areas-and-funding.xlsx",
+    )
