@@ -5,6 +5,7 @@ Defaults are the safe production ones; the demo and the tests relax them explici
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,13 @@ INSTALLED_APPS = [
     "tutti.core",
     "tutti.network",
     "tutti.accounts",
+    # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    # Sign-in throttling (per account and per address), on the app's sign-in and the admin's alike.
+    "axes",
 ]
 
 # People sign in by email; the model lives in tutti.accounts (no usernames).
@@ -68,6 +76,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "tutti.accounts.middleware.AbsoluteSessionLimitMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tutti.urls"
@@ -103,7 +116,57 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Common passwords dressed up ("Password2024!", "p4ssw0rd...") and words about this service.
+    {"NAME": "tutti.accounts.passwords.GuessablePasswordValidator"},
 ]
+
+# Sign-in (django-allauth): email and password, then the second factor; nobody signs themselves up,
+# hub administrators invite people (tutti.accounts.services.membership_invite).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, so a locked-out account or address is refused early
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:hub_home"
+ACCOUNT_ADAPTER = "tutti.accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"  # an invitation's link already proves the address
+ACCOUNT_SESSION_REMEMBER = False  # sessions end when idle, never "remember me"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# django-axes throttles failed sign-ins in the database (shared by every server); allauth's own limits
+# stay on for password-reset emails and the like.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tutti"
+MFA_RECOVERY_CODE_COUNT = 10
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# Throttling: 5 failures for one account, or from one address, then HTTP 429 for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_CALLABLE = "tutti.accounts.throttling.username_from_attempt"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # axes would otherwise log each attempted email address
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+
+# Sessions end after 30 minutes without a request (saved on every request so activity extends it)
+# and 12 hours after sign-in whatever happens (tutti.accounts.middleware).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_LIMIT_SECONDS = 12 * 60 * 60
+
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tutti <no-reply@tutti.example>")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,9 +1,16 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# The admin has no sign-in form of its own: it sends people to Tutti's, which throttles failures and
+# asks for the second factor, so the admin is never the way round two-factor authentication.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("tutti.network.urls")),
     path("", include("tutti.core.urls")),
+    path("", include("tutti.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,38 @@
+"""Forms for team management: they turn input into field errors; services assume valid input."""
+
+from django import forms
+
+from tutti.accounts.models import HUB_ROLES, Role
+
+
+class RolesField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            choices=[(role.value, role.label) for role in HUB_ROLES],
+            label="Roles in this hub",
+            help_text="Select every role this person holds.",
+            error_messages={"required": "Select at least one role"},
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def clean(self, value: object) -> list[Role]:  # type: ignore[override]
+        return [Role(role) for role in super().clean(value)]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address of the person to invite",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    roles = RolesField()
+
+
+class RolesForm(forms.Form):
+    roles = RolesField()
