@@ -31,7 +31,7 @@ LICENCE_NOTES = [
     "Hub areas, lead organisations and funding were compiled by the Tutti project from public announcements "
     "by Arts Council England, the Department for Education, hub lead organisations, councils and the press; "
     "each row lists its sources.",
-    "A blank funding cell means the figure is not published in this data. It does not mean £0.",
+    "A blank funding cell means the figure is not published in this data, not that the hub received nothing.",
     "Local authority codes and boundaries: " + ATTRIBUTION,
     "The funding figures originate from DfE and Arts Council England allocations. "
     "Check Arts Council England's terms before redistributing a copy of its own spreadsheet.",

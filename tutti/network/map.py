@@ -125,7 +125,7 @@ def build_map(summaries: Sequence[HubAreaSummary], measure_key: str | None = Non
     values = {summary.area.pk: measure.value(summary) for summary in summaries}
     published = [value for value in values.values() if value is not None]
     thresholds = step_thresholds(published)
-    classes = _step_classes(len(thresholds) + 1)
+    classes = _step_classes(len(thresholds) + 1) if published else []
 
     def step_of(value: int) -> int:
         return sum(1 for threshold in thresholds if value >= threshold)
