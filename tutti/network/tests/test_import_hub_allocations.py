@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from tutti.network.importing.hub_allocations import Column, column_for_header
+from tutti.network.importing.hub_allocations import Column, HubAllocationRow, column_for_header
 from tutti.network.importing.lead_organisations import infer_kind
+from tutti.network.importing.problems import ImportRejectedError
 from tutti.network.models import (
     FundingAllocation,
     HubArea,
@@ -21,6 +22,7 @@ from tutti.network.models import (
     Region,
     Verification,
 )
+from tutti.network.services import hub_allocations_import
 
 Stream = FundingAllocation.Stream
 
@@ -117,6 +119,10 @@ def assert_nothing_written() -> None:
     assert LeadAppointment.objects.count() == 0
     assert LeadOrganisation.objects.count() == 0
     assert not LocalAuthority.objects.filter(hub_area__isnull=False).exists()
+
+
+def area_of(ons_code: str) -> str | None:
+    return LocalAuthority.objects.filter(ons_code=ons_code).values_list("hub_area__name", flat=True).get()
 
 
 def amounts(area_name: str, year: int = 2024) -> dict[str, int]:
@@ -312,8 +318,8 @@ def test_a_local_authority_moved_to_another_area_is_moved(tmp_path):
 
     output = run_import(write_csv(tmp_path / "second.csv", [barnet_alone, camden_alone]))
 
-    assert LocalAuthority.objects.get(ons_code="E09000007").hub_area.name == "London Central"
-    assert LocalAuthority.objects.get(ons_code="E09000003").hub_area.name == "London North"
+    assert area_of("E09000007") == "London Central"
+    assert area_of("E09000003") == "London North"
     assert "Moved Camden from London North to London Central." in output
 
 
@@ -323,7 +329,7 @@ def test_an_area_missing_from_the_file_is_left_alone_and_named(tmp_path):
     output = run_import(write_csv(tmp_path / "second.csv", [HERTFORDSHIRE]))
 
     assert amounts("London North") == {Stream.COMBINED: 234158100}
-    assert LocalAuthority.objects.get(ons_code="E09000003").hub_area.name == "London North"
+    assert area_of("E09000003") == "London North"
     assert "Left alone (1 in the database but not in this file): London North." in output
 
 
@@ -473,3 +479,34 @@ def test_a_file_that_is_not_a_spreadsheet(tmp_path):
     message = rejection(path)
 
     assert "hubs.xlsx is not a readable XLSX workbook" in message
+
+
+def test_a_lead_change_older_than_the_current_lead_is_refused(tmp_path):
+    run_import(write_csv(tmp_path / "2025.csv", [HERTFORDSHIRE]), "--year", "2025/26")
+    earlier = HERTFORDSHIRE | {"hub_lead_organisation": "Hertfordshire Music Trust"}
+
+    message = rejection(write_csv(tmp_path / "2024.csv", [earlier]))
+
+    assert "line 2, hub_lead_organisation: Hertfordshire Music Service (Hertfordshire County Council)" in message
+    assert "has led this area since 01 September 2025" in message
+    assert "import years in order" in message
+    assert LeadAppointment.objects.get().starts_on == datetime.date(2025, 9, 1)
+    assert not FundingAllocation.objects.filter(academic_year=2024).exists()
+
+
+def test_the_service_itself_refuses_rows_it_cannot_apply():
+    rows = [
+        HubAllocationRow(line=2, area="Hertfordshire", lead_organisation=None, la_codes=("E10000015",)),
+        HubAllocationRow(line=3, area="Elsewhere", lead_organisation=None, la_codes=("E10000015", "E06999999")),
+    ]
+
+    with pytest.raises(ImportRejectedError) as error:
+        hub_allocations_import(rows=rows, academic_year=2024)
+
+    assert [str(problem) for problem in error.value.problems] == [
+        "line 3, local-authority codes: E10000015 is claimed by two areas, 'Hertfordshire' (line 2) and "
+        "'Elsewhere': a local authority sits in exactly one hub area",
+        "line 3, local-authority codes: unknown local-authority code E06999999: no local authority has it "
+        "(load them first with `manage.py load_network_seed`)",
+    ]
+    assert_nothing_written()
