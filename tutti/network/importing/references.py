@@ -38,19 +38,19 @@ def database_problems(
     if academic_year is None:
         return problems  # the missing year is the parser's problem; only the codes can be checked
     start = appointment_start(academic_year)
-    named = {row.area: row for row in rows if row.lead_organisation}
-    current = (
-        LeadAppointment.objects.current().filter(hub_area__name__in=named).select_related("organisation", "hub_area")
-    )
-    for appointment in current:
-        row = named[appointment.hub_area.name]
-        if appointment.organisation.name != row.lead_organisation and appointment.starts_on > start:
-            problems.append(
-                Problem(
-                    row.line,
-                    columns.get(Column.LEAD, str(Column.LEAD)),
-                    f"{appointment.organisation} has led this area since {appointment.starts_on:%d %B %Y}, after this "
-                    f"file's year {academic_years.label(academic_year)} began: import years in order",
-                )
+    # Areas are matched as the import service matches them: by name, ignoring case.
+    named = {row.area.casefold(): row for row in rows if row.lead_organisation}
+    for appointment in LeadAppointment.objects.current().select_related("organisation", "hub_area"):
+        row = named.get(appointment.hub_area.name.casefold())
+        if row is None or appointment.organisation.name == row.lead_organisation or appointment.starts_on <= start:
+            continue
+        since = f"{appointment.starts_on.day} {appointment.starts_on:%B %Y}"
+        problems.append(
+            Problem(
+                row.line,
+                columns.get(Column.LEAD, str(Column.LEAD)),
+                f"{appointment.organisation} has led this area since {since}, after this file's year "
+                f"{academic_years.label(academic_year)} began: import years in order",
             )
+        )
     return problems

@@ -488,7 +488,7 @@ def test_a_lead_change_older_than_the_current_lead_is_refused(tmp_path):
     message = rejection(write_csv(tmp_path / "2024.csv", [earlier]))
 
     assert "line 2, hub_lead_organisation: Hertfordshire Music Service (Hertfordshire County Council)" in message
-    assert "has led this area since 01 September 2025" in message
+    assert "has led this area since 1 September 2025" in message
     assert "import years in order" in message
     assert LeadAppointment.objects.get().starts_on == datetime.date(2025, 9, 1)
     assert not FundingAllocation.objects.filter(academic_year=2024).exists()
