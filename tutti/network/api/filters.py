@@ -15,7 +15,7 @@ from tutti.network.models import FundingAllocation, HubArea, LeadOrganisation, L
 class AcademicYearFormField(forms.CharField):
     """Reads `2024/25` (or `2024-25`, `2024/2025`) into the stored starting year, 2024."""
 
-    def clean(self, value: str | None) -> int | None:  # type: ignore[override]
+    def clean(self, value: str | None) -> int | None:
         text = super().clean(value)
         if not text:
             return None

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from tutti.core import academic_year
 from tutti.network.models import (
     FundingAllocation,
+    HubArea,
     LeadAppointment,
     LeadOrganisation,
     LocalAuthority,
@@ -112,7 +113,7 @@ class LocalAuthoritySerializer(serializers.ModelSerializer[LocalAuthority]):
     """An upper-tier local authority with its codes, region and the hub area it sits in."""
 
     region = RegionSerializer()
-    hub_area = serializers.SlugRelatedField(
+    hub_area: serializers.SlugRelatedField[HubArea] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True, help_text="The slug of the hub area it sits in."
     )
     url = serializers.HyperlinkedIdentityField(
@@ -125,7 +126,7 @@ class LocalAuthoritySerializer(serializers.ModelSerializer[LocalAuthority]):
 
 
 class AppointmentSerializer(serializers.ModelSerializer[LeadAppointment]):
-    hub_area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    hub_area: serializers.SlugRelatedField[HubArea] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     appointed_from = serializers.DateField(source="starts_on")
     appointed_until = serializers.DateField(
         source="ends_on", allow_null=True, help_text="Null while the appointment is current."
@@ -149,7 +150,7 @@ class LeadOrganisationSerializer(serializers.ModelSerializer[LeadOrganisation]):
 class FundingAllocationSerializer(serializers.ModelSerializer[FundingAllocation]):
     """One grant to one hub area for one academic year and stream, in pence."""
 
-    hub_area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    hub_area: serializers.SlugRelatedField[HubArea] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     academic_year = AcademicYearField(help_text="The academic year, like 2024/25.")
     sources = SourceLinesField(source="source", help_text="Where the figure was published.")
 

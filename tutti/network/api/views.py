@@ -139,7 +139,8 @@ def _example(request: HttpRequest, view: Callable[..., Any], path: str, params: 
     sub_request.path = sub_request.path_info = path
     query = QueryDict(mutable=True)
     query.update(params)
-    sub_request.GET = query
+    query._mutable = False  # what Django gives a view
+    sub_request.GET = query  # type: ignore[assignment]
     response = view(sub_request, **kwargs)
     return json.dumps(response.data, indent=2, ensure_ascii=False)
 
@@ -172,8 +173,11 @@ def _endpoint(
 
 def _example_area(year: int | None) -> HubArea | None:
     """An area with published funding makes the best example; any area will do otherwise."""
-    funded: QuerySet[HubArea] = HubArea.objects.filter(allocations__academic_year=year).distinct()
-    return funded.first() or HubArea.objects.first()
+    if year is not None:
+        funded: QuerySet[HubArea] = HubArea.objects.filter(allocations__academic_year=year).distinct()
+        if (area := funded.first()) is not None:
+            return area
+    return HubArea.objects.first()
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:

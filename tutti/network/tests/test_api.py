@@ -482,3 +482,16 @@ def test_docs_page_passes_axe(page, hertfordshire, berkshire):
     # The example responses fold away in <details>, which opens without JavaScript.
     example.get_by_text("Example response").click()
     assert example.get_by_text('"total_pence": 222237200').is_visible()
+
+
+@pytest.mark.browser
+def test_docs_page_shows_its_examples_without_javascript(browser, live_server, hertfordshire):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/api/")
+        example = page.locator("section", has=page.get_by_role("heading", name="GET /api/allocations/"))
+        example.get_by_text("Example response").click()
+        assert example.get_by_text('"amount_pence": 167285400').is_visible()
+    finally:
+        context.close()
