@@ -41,13 +41,17 @@ def database_problems(
     # Areas are matched as the import service matches them: by name, ignoring case.
     named = {row.area.casefold(): row for row in rows if row.lead_organisation}
     for appointment in LeadAppointment.objects.current().select_related("organisation", "hub_area"):
-        row = named.get(appointment.hub_area.name.casefold())
-        if row is None or appointment.organisation.name == row.lead_organisation or appointment.starts_on <= start:
+        named_row = named.get(appointment.hub_area.name.casefold())
+        if (
+            named_row is None
+            or appointment.organisation.name == named_row.lead_organisation
+            or appointment.starts_on <= start
+        ):
             continue
         since = f"{appointment.starts_on.day} {appointment.starts_on:%B %Y}"
         problems.append(
             Problem(
-                row.line,
+                named_row.line,
                 columns.get(Column.LEAD, str(Column.LEAD)),
                 f"{appointment.organisation} has led this area since {since}, after this file's year "
                 f"{academic_years.label(academic_year)} began: import years in order",
