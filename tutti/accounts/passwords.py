@@ -26,7 +26,9 @@ class GuessablePasswordValidator:
 
     def _cores(self, password: str) -> set[str]:
         lowered = password.lower()
-        cores = {re.sub(r"[^a-z]", "", lowered), re.sub(r"[^a-z]", "", lowered.translate(LOOKALIKES))}
+        # Decorations go at the ends ("...2024!"); look-alikes sit inside the word ("p@ssw0rd").
+        middle = re.sub(r"^[^a-z]+|[^a-z]+$", "", lowered)
+        cores = {re.sub(r"[^a-z]", "", lowered), re.sub(r"[^a-z]", "", middle.translate(LOOKALIKES))}
         cores |= {_undo_repetition(core) for core in cores}
         return cores
 
