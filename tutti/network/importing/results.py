@@ -35,6 +35,8 @@ class AppointmentChanges:
 
 @dataclass(frozen=True)
 class LocalAuthorityMove:
+    """A local authority placed in an area (from_area None: it had none) or moved from one area to another."""
+
     name: str
     from_area: str | None
     to_area: str
