@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -107,13 +107,13 @@ def hub_object_or_404(request: HttpRequest, queryset: HubScopedQuerySet[_M], **l
     hub = getattr(request, "hub", None)
     try:
         return queryset.for_hub(hub).get(**lookup)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:
         current_hub_id = getattr(hub, "pk", None)
         owner_hub_ids = set(
             queryset.model._default_manager.filter(**lookup).values_list(f"{queryset.hub_field}_id", flat=True)
         ) - {None, current_hub_id}
         if owner_hub_ids:
-            log_hub_ids = owner_hub_ids | ({current_hub_id} - {None})
+            log_hub_ids = {hub_id for hub_id in (*owner_hub_ids, current_hub_id) if hub_id is not None}
             for log_hub in HubArea.objects.filter(pk__in=log_hub_ids):
                 audit_record(
                     action=AuditEvent.Action.OTHER_HUB_RECORD_REFUSED,

@@ -1,5 +1,7 @@
 """Forms for team management: they turn input into field errors; services assume valid input."""
 
+from typing import Any
+
 from django import forms
 
 from tutti.accounts.models import HUB_ROLES, Role
@@ -8,16 +10,16 @@ from tutti.accounts.models import HUB_ROLES, Role
 class RolesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             choices=[(role.value, role.label) for role in HUB_ROLES],
             label="Roles in this hub",
             help_text="Select every role this person holds.",
             error_messages={"required": "Select at least one role"},
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
 
-    def clean(self, value: object) -> list[Role]:  # type: ignore[override]
+    def clean(self, value: object) -> list[Role]:
         return [Role(role) for role in super().clean(value)]
 
 

@@ -29,7 +29,7 @@ def current_membership(request: HttpRequest) -> Membership | None:
     person belongs to; otherwise none (someone in two hubs chooses explicitly).
     """
     if hasattr(request, "_tutti_current_membership"):
-        return request._tutti_current_membership  # type: ignore[no-any-return]
+        return request._tutti_current_membership
     memberships = list(hub_memberships_of(request.user))
     chosen_id = request.session.get(CURRENT_HUB_SESSION_KEY)
     found = next((m for m in memberships if m.hub_id == chosen_id), None)
@@ -41,7 +41,7 @@ def current_membership(request: HttpRequest) -> Membership | None:
 
 def hub_team(hub: HubArea) -> MembershipQuerySet:
     """Everyone who belongs to the hub, enabled and disabled, with their roles, in two queries."""
-    return Membership.objects.for_hub(hub).with_roles().order_by("disabled_at", "user__email")  # type: ignore[attr-defined]
+    return Membership.objects.for_hub(hub).with_roles().order_by("disabled_at", "user__email")
 
 
 def hub_audit_events(hub: HubArea, *, limit: int = 500) -> list[AuditEvent]:

@@ -10,7 +10,8 @@ and another hub's record is simply not found (a 404), never fetched and compared
 model that links to a hub without the scoped manager, unless it is listed in PUBLIC_HUB_LINKED_MODELS.
 """
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.apps import apps
 from django.core import checks
@@ -39,13 +40,13 @@ class HubScopedQuerySet(models.QuerySet[_M]):
 
     hub_field = "hub"
 
-    def for_hub(self, hub: "HubArea | None") -> "HubScopedQuerySet[_M]":
+    def for_hub(self, hub: "HubArea | None") -> Self:
         """The records of one hub; nothing at all when there is no hub (the national team has none)."""
         if hub is None:
             return self.none()
         return self.filter(**{self.hub_field: hub})
 
-    def visible_to(self, user: "User | AnonymousUser") -> "HubScopedQuerySet[_M]":
+    def visible_to(self, user: "User | AnonymousUser") -> Self:
         """The records of every hub where the person holds an active membership; nothing when signed out."""
         if not user.is_authenticated:
             return self.none()
@@ -65,10 +66,10 @@ def _links_to_hub(model: type[models.Model]) -> bool:
     )
 
 
-def models_missing_hub_scope() -> list[str]:
-    """Labels of models that link to a hub area but whose default manager is not hub-scoped."""
+def models_missing_hub_scope(candidates: Iterable[type[models.Model]] | None = None) -> list[str]:
+    """Labels of models (every installed one by default) that link to a hub area without the scoped manager."""
     missing = []
-    for model in apps.get_models():
+    for model in apps.get_models() if candidates is None else candidates:
         label = model._meta.label
         if label in PUBLIC_HUB_LINKED_MODELS or not _links_to_hub(model):
             continue

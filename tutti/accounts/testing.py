@@ -152,9 +152,15 @@ def sign_in(client: Client, user: User, *, two_factor: bool = True) -> Client:
     return client
 
 
+def _expect(condition: bool, message: str) -> None:
+    """An assertion that survives python -O and names the URL and the person in its message."""
+    if not condition:
+        raise AssertionError(message)
+
+
 def _request(client: Client, rule: AccessRule, url: str) -> HttpResponse:
     method = getattr(client, rule.method)
-    return method(url, data=rule.data or {})  # type: ignore[no-any-return]
+    return method(url, data=rule.data or {})
 
 
 def _role_outside(roles: frozenset[Role]) -> Role:
@@ -167,8 +173,8 @@ def check_access(rule: AccessRule, *, hub_a: HubArea, hub_b: HubArea) -> None:
     url = reverse(rule.url_name, kwargs=kwargs)
 
     response = _request(Client(), rule, url)
-    assert response.status_code == 302, f"{rule}: signed out got {response.status_code}, not a redirect"
-    assert response["Location"].startswith(reverse(settings.LOGIN_URL)), f"{rule}: signed out not sent to sign-in"
+    _expect(response.status_code == 302, f"{rule}: signed out got {response.status_code}, not a redirect")
+    _expect(response["Location"].startswith(reverse(settings.LOGIN_URL)), f"{rule}: signed out not sent to sign-in")
 
     if rule.national:
         right = person(hub=None, roles=[Role.NATIONAL_OFFICER])
@@ -178,20 +184,20 @@ def check_access(rule: AccessRule, *, hub_a: HubArea, hub_b: HubArea) -> None:
         wrong = person(hub=hub_a, roles=[_role_outside(rule.roles)])
 
     response = _request(sign_in(Client(), wrong), rule, url)
-    assert response.status_code == 403, f"{rule}: a member without the role got {response.status_code}, not 403"
+    _expect(response.status_code == 403, f"{rule}: a member without the role got {response.status_code}, not 403")
 
     response = _request(sign_in(Client(), right), rule, url)
-    assert response.status_code == rule.ok_status, f"{rule}: the right role got {response.status_code}"
+    _expect(response.status_code == rule.ok_status, f"{rule}: the right role got {response.status_code}")
 
     if rule.national:
         return
     other = person(hub=hub_b, roles=sorted(rule.roles)[:1])
     response = _request(sign_in(Client(), other), rule, url)
     if rule.make_kwargs is not None:
-        assert response.status_code == 404, f"{rule}: the same role in another hub got {response.status_code}"
+        _expect(response.status_code == 404, f"{rule}: the same role in another hub got {response.status_code}")
     else:
-        assert response.status_code == rule.ok_status, f"{rule}: the same role in another hub got {response.status_code}"
-        assert hub_a.name not in response.content.decode(), f"{rule}: another hub's page mentions {hub_a.name}"
+        _expect(response.status_code == rule.ok_status, f"{rule}: another hub's role got {response.status_code}")
+        _expect(hub_a.name not in response.content.decode(), f"{rule}: another hub's page mentions {hub_a.name}")
 
 
 def _walk(patterns: Iterable[URLPattern | URLResolver], namespaces: tuple[str, ...]) -> Iterator[str]:
@@ -228,7 +234,5 @@ def uncovered_url_names() -> list[str]:
     """URL names that are neither public, personal, self-guarded nor in any module's access matrix."""
     covered = PUBLIC_URL_NAMES | SIGNED_IN_URL_NAMES | {rule.url_name for rule in project_matrix()}
     return sorted(
-        name
-        for name in all_url_names()
-        if name not in covered and name.split(":", 1)[0] not in SELF_GUARDED_NAMESPACES
+        name for name in all_url_names() if name not in covered and name.split(":", 1)[0] not in SELF_GUARDED_NAMESPACES
     )

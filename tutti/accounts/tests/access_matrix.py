@@ -19,9 +19,7 @@ MATRIX = [
     AccessRule("accounts:team", roles=ADMIN),
     AccessRule("accounts:team_invite", roles=ADMIN),
     AccessRule("accounts:team_member", roles=ADMIN, make_kwargs=a_team_member),
-    AccessRule(
-        "accounts:team_member_disable", roles=ADMIN, make_kwargs=a_team_member, method="post", ok_status=302
-    ),
+    AccessRule("accounts:team_member_disable", roles=ADMIN, make_kwargs=a_team_member, method="post", ok_status=302),
     AccessRule("accounts:team_member_enable", roles=ADMIN, make_kwargs=a_team_member, method="post", ok_status=302),
     AccessRule("accounts:audit_log", roles=ADMIN),
     AccessRule("accounts:national", national=True),

@@ -81,7 +81,8 @@ def test_enabling_restores_the_membership_with_its_roles(hub_a: HubArea, hub_a_a
     services.membership_disable(membership=membership, by=hub_a_admin)
     services.membership_enable(membership=membership, by=hub_a_admin)
     membership.refresh_from_db()
-    assert membership.is_active and membership.role_set == {Role.TUTOR}
+    assert membership.is_active
+    assert membership.role_set == {Role.TUTOR}
 
 
 def test_the_audit_log_refuses_changes_and_deletions(hub_a: HubArea, hub_a_admin: User) -> None:

@@ -64,9 +64,7 @@ def test_the_lock_lifts_after_the_cool_off(hub_a_admin: User) -> None:
 
 def test_the_admin_has_no_password_form_of_its_own_so_it_is_throttled_like_sign_in(hub_a_admin: User) -> None:
     client = Client()
-    response = client.post(
-        reverse("admin:login"), {"username": hub_a_admin.email, "password": "wrong-password-here"}
-    )
+    response = client.post(reverse("admin:login"), {"username": hub_a_admin.email, "password": "wrong-password-here"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert "_auth_user_id" not in client.session

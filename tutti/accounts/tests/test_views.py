@@ -109,8 +109,10 @@ def test_the_invite_form_explains_each_mistake_and_links_to_the_field(hub_a_admi
     text = html.decode()
     assert "Enter an email address in the correct format, like name@example.org" in text
     assert "Select at least one role" in text
-    assert 'href="#id_email"' in text and 'id="id_email"' in text
-    assert 'href="#id_roles_0"' in text and 'id="id_roles_0"' in text
+    assert 'href="#id_email"' in text
+    assert 'id="id_email"' in text
+    assert 'href="#id_roles_0"' in text
+    assert 'id="id_roles_0"' in text
 
 
 def test_an_administrator_cannot_remove_their_own_administrator_role(hub_a_admin: User) -> None:
@@ -126,7 +128,8 @@ def test_the_national_officer_sees_every_hub_and_no_hub_workspace(
 ) -> None:
     client = sign_in(Client(), national_officer)
     html = client.get(reverse("accounts:national")).content.decode()
-    assert "Hertfordshire" in html and "Birmingham" in html
+    assert "Hertfordshire" in html
+    assert "Birmingham" in html
     response = client.get(reverse("accounts:hub_home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:national")
