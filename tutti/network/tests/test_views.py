@@ -345,3 +345,16 @@ def test_every_page_answers_for_an_empty_network(client, db):
 
 def test_pages_refuse_to_be_posted_to(client, network):
     assert client.post(reverse("network:hub_list")).status_code == 405
+
+
+@pytest.mark.parametrize("sort", ["lead", "-lead"])
+def test_directory_lists_hubs_without_a_lead_last_either_way(client, network, sort):
+    html = client.get(reverse("network:hub_list"), {"sort": sort}).content.decode()
+
+    assert row_order(html)[-1] == "Berkshire"
+
+
+def test_directory_sorts_by_number_of_local_authorities(client, network):
+    html = client.get(reverse("network:hub_list"), {"sort": "-local_authorities"}).content.decode()
+
+    assert row_order(html) == ["Berkshire", "Cornwall &amp; Isles of Scilly", "Hertfordshire"]
