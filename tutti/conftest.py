@@ -8,6 +8,16 @@ import pytest
 from tutti.core.testing.browser import CHROMIUM_ARGS, chromium_path
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Factories write without the services that bump the network revision, so no test may see another's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """Headless Chromium from the system (Debian's package); Playwright never downloads a browser here."""

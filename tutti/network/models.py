@@ -46,10 +46,12 @@ class Region(models.Model):
 
 
 class HubAreaQuerySet(models.QuerySet["HubArea"]):
-    def with_local_authorities(self) -> "HubAreaQuerySet":
-        return self.prefetch_related(
-            models.Prefetch("local_authorities", queryset=LocalAuthority.objects.select_related("region"))
-        )
+    def with_local_authorities(self, *, boundaries: bool = False) -> "HubAreaQuerySet":
+        """Prefetch the areas' local authorities; their boundaries (about 300 KB in all) only for a map."""
+        authorities = LocalAuthority.objects.select_related("region")
+        if not boundaries:
+            authorities = authorities.defer("boundary_svg")
+        return self.prefetch_related(models.Prefetch("local_authorities", queryset=authorities))
 
 
 class HubArea(TimestampedModel):
@@ -103,7 +105,8 @@ class LocalAuthority(models.Model):
         help_text="Each local authority sits in exactly one hub area.",
     )
     boundary_svg = models.TextField(
-        blank=True, help_text="The boundary as an SVG path in the map's projected coordinates (tutti.network.geography)."
+        blank=True,
+        help_text="The boundary as an SVG path in the map's projected coordinates (tutti.network.geography).",
     )
 
     class Meta:
@@ -227,3 +230,20 @@ class StrategicFunction(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NetworkRevision(models.Model):
+    """A counter of changes to the national data, one row; public pages are cached per revision.
+
+    Every service that changes the network's public data bumps it in the same transaction, so a
+    cached page can never outlive the data it shows, in any process.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="network_revision_single_row")]
+
+    def __str__(self) -> str:
+        return f"Network revision {self.number}"

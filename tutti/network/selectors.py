@@ -1,11 +1,11 @@
 """Reads of the national network. Pages, downloads and the API all take their figures from here."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from tutti.network.models import FundingAllocation, HubArea, LeadAppointment, LocalAuthority
+from tutti.network.models import FundingAllocation, HubArea, LeadAppointment, LocalAuthority, NetworkRevision
 
 Stream = FundingAllocation.Stream
 
@@ -69,11 +69,16 @@ def _funding(allocations: Iterable[FundingAllocation], year: int | None) -> Fund
     )
 
 
-def hub_area_summaries(*, year: int | None = None, areas: Iterable[HubArea] | None = None) -> list[HubAreaSummary]:
-    """Every hub area (or the given ones) with its current lead, local authorities and funding, in four queries."""
+def hub_area_summaries(
+    *, year: int | None = None, areas: Iterable[HubArea] | None = None, boundaries: bool = False
+) -> list[HubAreaSummary]:
+    """Every hub area (or the given ones) with its current lead, local authorities and funding, in four queries.
+
+    `boundaries` loads the local authorities' map outlines too, for the pages that draw a map.
+    """
     year = year if year is not None else latest_funding_year()
     queryset = HubArea.objects.all() if areas is None else HubArea.objects.filter(pk__in=[a.pk for a in areas])
-    queryset = queryset.with_local_authorities().prefetch_related(
+    queryset = queryset.with_local_authorities(boundaries=boundaries).prefetch_related(
         Prefetch(
             "appointments",
             queryset=LeadAppointment.objects.current().select_related("organisation"),
@@ -94,3 +99,46 @@ def hub_area_summaries(*, year: int | None = None, areas: Iterable[HubArea] | No
 
 def hub_area_summary(area: HubArea, *, year: int | None = None) -> HubAreaSummary:
     return hub_area_summaries(year=year, areas=[area])[0]
+
+
+@dataclass(frozen=True)
+class PublishedTotal:
+    """A national sum of one stream over the hubs that publish it, with how many they are."""
+
+    pence: int
+    hub_count: int
+
+
+@dataclass(frozen=True)
+class NationalTotals:
+    hub_count: int
+    local_authority_count: int
+    revenue: PublishedTotal
+    capital: PublishedTotal
+    total: PublishedTotal
+    split_count: int  # hubs publishing both revenue and capital
+
+
+def _published_total(values: Sequence[int | None]) -> PublishedTotal:
+    published = [value for value in values if value is not None]
+    return PublishedTotal(pence=sum(published), hub_count=len(published))
+
+
+def national_totals(summaries: Sequence[HubAreaSummary]) -> NationalTotals:
+    """Sums over published figures only; the page says how many hubs each sum covers, never an estimate."""
+    return NationalTotals(
+        hub_count=len(summaries),
+        local_authority_count=sum(len(s.local_authorities) for s in summaries),
+        revenue=_published_total([s.funding.revenue_pence for s in summaries]),
+        capital=_published_total([s.funding.capital_pence for s in summaries]),
+        total=_published_total([s.funding.total_pence for s in summaries]),
+        split_count=sum(
+            1 for s in summaries if s.funding.revenue_pence is not None and s.funding.capital_pence is not None
+        ),
+    )
+
+
+def network_revision() -> int:
+    """The current revision of the public network data (0 before anything was loaded)."""
+    number = NetworkRevision.objects.filter(pk=1).values_list("number", flat=True).first()
+    return number or 0

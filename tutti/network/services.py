@@ -10,7 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import F, Model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from tutti.network.importing.hub_allocations import HubAllocationRow, conflicts_between_rows, parse_hub_allocations
@@ -25,7 +26,15 @@ from tutti.network.importing.results import (
     LocalAuthorityMove,
 )
 from tutti.network.importing.tabular import read_table
-from tutti.network.models import FundingAllocation, HubArea, LeadAppointment, LeadOrganisation, LocalAuthority, Region
+from tutti.network.models import (
+    FundingAllocation,
+    HubArea,
+    LeadAppointment,
+    LeadOrganisation,
+    LocalAuthority,
+    NetworkRevision,
+    Region,
+)
 
 Stream = FundingAllocation.Stream
 SPLIT_STREAMS = frozenset({Stream.REVENUE, Stream.CAPITAL})
@@ -222,7 +231,19 @@ def hub_allocations_import(*, rows: Sequence[HubAllocationRow], academic_year: i
     _assign_local_authorities(rows, areas, result)
     _import_leads(rows, areas, academic_year, result)
     _import_allocations(rows, areas, academic_year, result)
+    if result.changed:
+        network_revision_bump()
     return result
+
+
+def network_revision_bump() -> None:
+    """Mark the public network data as changed, so every process stops serving pages cached before now.
+
+    Call it inside the transaction that changes the data: the new revision is seen with the change.
+    """
+    updated = NetworkRevision.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
+    if not updated:
+        NetworkRevision.objects.create(pk=1, number=1)
 
 
 def _load_regions(records: Iterable[AuthorityRecord], result: LocalAuthoritiesLoadResult) -> dict[str, Region]:
@@ -280,6 +301,8 @@ def local_authorities_load(
     result.local_authorities = ChangeCounts(
         created=len(new), updated=len(changed), unchanged=len(records) - len(new) - len(changed)
     )
+    if new or changed or result.regions.created or result.regions.updated:
+        network_revision_bump()
     return result
 
 

@@ -4,57 +4,18 @@ Every figure comes from `selectors.hub_area_summaries()`; the views only choose 
 and hand them to the table, map or download builders.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from tutti.core import academic_year
 from tutti.network import downloads as download_files
+from tutti.network.caching import cached_public_page
 from tutti.network.filters import HubAreaFilterSet
 from tutti.network.map import MEASURES, MEASURES_BY_KEY, build_map
 from tutti.network.models import Aim, HubArea, StrategicFunction
-from tutti.network.selectors import HubAreaSummary, hub_area_summaries, latest_funding_year
+from tutti.network.selectors import hub_area_summaries, latest_funding_year, national_totals
 from tutti.network.tables import HubAreaTable
-
-
-@dataclass(frozen=True)
-class PublishedTotal:
-    """A national sum of one stream over the hubs that publish it, with how many they are."""
-
-    pence: int
-    hub_count: int
-
-
-@dataclass(frozen=True)
-class NationalTotals:
-    hub_count: int
-    local_authority_count: int
-    revenue: PublishedTotal
-    capital: PublishedTotal
-    total: PublishedTotal
-    split_count: int  # hubs publishing both revenue and capital
-
-
-def _published_total(values: Sequence[int | None]) -> PublishedTotal:
-    published = [value for value in values if value is not None]
-    return PublishedTotal(pence=sum(published), hub_count=len(published))
-
-
-def national_totals(summaries: Sequence[HubAreaSummary]) -> NationalTotals:
-    """Sums over published figures only; the page says how many hubs each sum covers, never an estimate."""
-    return NationalTotals(
-        hub_count=len(summaries),
-        local_authority_count=sum(len(s.local_authorities) for s in summaries),
-        revenue=_published_total([s.funding.revenue_pence for s in summaries]),
-        capital=_published_total([s.funding.capital_pence for s in summaries]),
-        total=_published_total([s.funding.total_pence for s in summaries]),
-        split_count=sum(
-            1 for s in summaries if s.funding.revenue_pence is not None and s.funding.capital_pence is not None
-        ),
-    )
 
 
 def _year_context(year: int | None) -> dict[str, object]:
@@ -62,6 +23,7 @@ def _year_context(year: int | None) -> dict[str, object]:
 
 
 @require_safe
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     year = latest_funding_year()
     summaries = hub_area_summaries(year=year)
@@ -78,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def hub_list(request: HttpRequest) -> HttpResponse:
     filterset = HubAreaFilterSet(request.GET, queryset=HubArea.objects.all())
     filtering = any(request.GET.get(name, "").strip() for name in filterset.filters)
@@ -100,10 +63,11 @@ def hub_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
     year = latest_funding_year()
     # All areas, not just this one: the locator map draws England's other areas around it.
-    summaries = hub_area_summaries(year=year)
+    summaries = hub_area_summaries(year=year, boundaries=True)
     summary = next((s for s in summaries if s.area.slug == slug), None)
     if summary is None:
         raise Http404(f"No hub area is called {slug!r}")
@@ -122,6 +86,7 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def hub_map(request: HttpRequest) -> HttpResponse:
     requested = request.GET.get("measure", "")
     measure_error = None
@@ -129,7 +94,7 @@ def hub_map(request: HttpRequest) -> HttpResponse:
         choices = " or ".join(measure.label.lower() for measure in MEASURES)
         measure_error = f"Choose a measure to colour the map by: {choices}"
     year = latest_funding_year()
-    summaries = hub_area_summaries(year=year)
+    summaries = hub_area_summaries(year=year, boundaries=True)
     hub_map = build_map(summaries, requested if not measure_error else None)
     return render(
         request,
@@ -139,6 +104,7 @@ def hub_map(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def downloads(request: HttpRequest) -> HttpResponse:
     return render(request, "network/downloads.html", {**_year_context(latest_funding_year())})
 
@@ -152,6 +118,7 @@ def _attachment(content: str | bytes, *, content_type: str, filename: str) -> Ht
 
 
 @require_safe
+@cached_public_page
 def lead_organisations_csv(request: HttpRequest) -> HttpResponse:
     return _attachment(
         download_files.lead_organisations_csv(),
@@ -161,6 +128,7 @@ def lead_organisations_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def hub_areas_csv(request: HttpRequest) -> HttpResponse:
     year = latest_funding_year()
     return _attachment(
@@ -171,6 +139,7 @@ def hub_areas_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public_page
 def hub_areas_xlsx(request: HttpRequest) -> HttpResponse:
     year = latest_funding_year()
     return _attachment(

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -24,6 +25,7 @@ from rest_framework.response import Response
 
 from tutti.core import academic_year
 from tutti.network.api import filters, serializers
+from tutti.network.caching import cached_public_page
 from tutti.network.filters import HubAreaFilterSet
 from tutti.network.models import FundingAllocation, HubArea, LeadAppointment, LeadOrganisation, LocalAuthority
 from tutti.network.selectors import hub_area_summaries, hub_area_summary, latest_funding_year
@@ -31,6 +33,7 @@ from tutti.network.selectors import hub_area_summaries, hub_area_summary, latest
 READ_ONLY_METHODS = ["get", "head", "options"]
 
 
+@method_decorator(cached_public_page, name="dispatch")
 class ReadOnlyViewSet(viewsets.GenericViewSet):
     """Lists and details only: the API publishes data, it never takes any."""
 
@@ -139,10 +142,13 @@ def _example(request: HttpRequest, view: Callable[..., Any], path: str, params: 
     sub_request.path = sub_request.path_info = path
     query = QueryDict(mutable=True)
     query.update(params)
+    sub_request.META = {**request.META, "QUERY_STRING": query.urlencode()}  # the page cache keys on it
     query._mutable = False  # what Django gives a view
     sub_request.GET = query  # type: ignore[assignment]
     response = view(sub_request, **kwargs)
-    return json.dumps(response.data, indent=2, ensure_ascii=False)
+    if callable(getattr(response, "render", None)):
+        response.render()
+    return json.dumps(json.loads(response.content), indent=2, ensure_ascii=False)
 
 
 def _request_line(path: str, params: dict[str, str]) -> str:
@@ -180,7 +186,8 @@ def _example_area(year: int | None) -> HubArea | None:
     return HubArea.objects.first()
 
 
-def api_docs(request: HttpRequest) -> HttpResponse:
+@cached_public_page
+def api_docs(request: HttpRequest) -> HttpResponseBase:
     """The API's documentation page, rendered by our own template (no third-party UI, no CDN, no JavaScript)."""
     year = latest_funding_year()
     area = _example_area(year)

@@ -6,125 +6,289 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Aim',
+            name="Aim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)])),
-                ('summary', models.CharField(max_length=300)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3),
+                        ],
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300)),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='HubArea',
+            name="HubArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('verification', models.CharField(choices=[('yes', 'Confirmed by sources'), ('partial', 'Partly confirmed'), ('inferred', 'Inferred, not confirmed by a source')], default='yes', max_length=10)),
-                ('sources', models.TextField(blank=True, help_text='Addresses of the sources for this area, one per line.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "verification",
+                    models.CharField(
+                        choices=[
+                            ("yes", "Confirmed by sources"),
+                            ("partial", "Partly confirmed"),
+                            ("inferred", "Inferred, not confirmed by a source"),
+                        ],
+                        default="yes",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "sources",
+                    models.TextField(blank=True, help_text="Addresses of the sources for this area, one per line."),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='LeadOrganisation',
+            name="LeadOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=300, unique=True)),
-                ('kind', models.CharField(choices=[('council', 'Council'), ('combined_authority', 'Combined authority'), ('charity', 'Charity or trust'), ('company', 'Company'), ('consortium', 'Consortium'), ('unknown', 'Not published in this data')], default='unknown', max_length=20)),
-                ('website', models.URLField(blank=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=300, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council"),
+                            ("combined_authority", "Combined authority"),
+                            ("charity", "Charity or trust"),
+                            ("company", "Company"),
+                            ("consortium", "Consortium"),
+                            ("unknown", "Not published in this data"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                    ),
+                ),
+                ("website", models.URLField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=9, unique=True, validators=[django.core.validators.RegexValidator('^E12\\d{6}$', 'An English region code: E12 and six digits.')])),
-                ('name', models.CharField(max_length=100, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^E12\\d{6}$", "An English region code: E12 and six digits."
+                            )
+                        ],
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='StrategicFunction',
+            name="StrategicFunction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('summary', models.TextField()),
-                ('position', models.PositiveSmallIntegerField(unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("summary", models.TextField()),
+                ("position", models.PositiveSmallIntegerField(unique=True)),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='LocalAuthority',
+            name="LocalAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ons_code', models.CharField(max_length=9, unique=True, validators=[django.core.validators.RegexValidator('^E(06|08|09|10)\\d{6}$', 'An English upper-tier local authority code: E06, E08, E09 or E10 and six digits.')], verbose_name='ONS code')),
-                ('dfe_code', models.PositiveSmallIntegerField(blank=True, help_text="The three-digit number GIAS calls 'LA (code)', for example 919 for Hertfordshire.", null=True, unique=True, validators=[django.core.validators.MinValueValidator(100), django.core.validators.MaxValueValidator(999)], verbose_name='DfE LA code')),
-                ('name', models.CharField(max_length=100)),
-                ('kind', models.CharField(choices=[('county', 'County council'), ('unitary', 'Unitary authority'), ('metropolitan', 'Metropolitan district'), ('london_borough', 'London borough')], max_length=20)),
-                ('boundary_svg', models.TextField(blank=True, help_text="The boundary as an SVG path in the map's projected coordinates (tutti.network.geography).")),
-                ('hub_area', models.ForeignKey(blank=True, help_text='Each local authority sits in exactly one hub area.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='local_authorities', to='network.hubarea')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='local_authorities', to='network.region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "ons_code",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^E(06|08|09|10)\\d{6}$",
+                                "An English upper-tier local authority code: E06, E08, E09 or E10 and six digits.",
+                            )
+                        ],
+                        verbose_name="ONS code",
+                    ),
+                ),
+                (
+                    "dfe_code",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The three-digit number GIAS calls 'LA (code)', for example 919 for Hertfordshire.",
+                        null=True,
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(100),
+                            django.core.validators.MaxValueValidator(999),
+                        ],
+                        verbose_name="DfE LA code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("county", "County council"),
+                            ("unitary", "Unitary authority"),
+                            ("metropolitan", "Metropolitan district"),
+                            ("london_borough", "London borough"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "boundary_svg",
+                    models.TextField(
+                        blank=True,
+                        help_text="The boundary as an SVG path in the map's projected coordinates (tutti.network.geography).",
+                    ),
+                ),
+                (
+                    "hub_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Each local authority sits in exactly one hub area.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="local_authorities",
+                        to="network.hubarea",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="local_authorities",
+                        to="network.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'local authorities',
-                'ordering': ['name'],
+                "verbose_name_plural": "local authorities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FundingAllocation',
+            name="FundingAllocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('academic_year', models.PositiveSmallIntegerField(help_text='The year the academic year starts in: 2024 for 2024/25.', validators=[django.core.validators.MinValueValidator(2012), django.core.validators.MaxValueValidator(2100)])),
-                ('stream', models.CharField(choices=[('revenue', 'Core revenue grant'), ('capital', 'Capital grant'), ('combined', 'Total (split not published)')], max_length=10)),
-                ('amount_pence', models.PositiveBigIntegerField()),
-                ('source', models.TextField(blank=True, help_text='Where the figure was published, one address per line.')),
-                ('hub_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='network.hubarea')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "academic_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The year the academic year starts in: 2024 for 2024/25.",
+                        validators=[
+                            django.core.validators.MinValueValidator(2012),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "stream",
+                    models.CharField(
+                        choices=[
+                            ("revenue", "Core revenue grant"),
+                            ("capital", "Capital grant"),
+                            ("combined", "Total (split not published)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("amount_pence", models.PositiveBigIntegerField()),
+                (
+                    "source",
+                    models.TextField(blank=True, help_text="Where the figure was published, one address per line."),
+                ),
+                (
+                    "hub_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="allocations", to="network.hubarea"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['hub_area', 'academic_year', 'stream'],
-                'constraints': [models.UniqueConstraint(fields=('hub_area', 'academic_year', 'stream'), name='one_allocation_per_area_year_stream'), models.CheckConstraint(condition=models.Q(('amount_pence__gte', 0)), name='allocation_not_negative')],
+                "ordering": ["hub_area", "academic_year", "stream"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("hub_area", "academic_year", "stream"), name="one_allocation_per_area_year_stream"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("amount_pence__gte", 0)), name="allocation_not_negative"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LeadAppointment',
+            name="LeadAppointment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField(blank=True, null=True)),
-                ('hub_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appointments', to='network.hubarea')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appointments', to='network.leadorganisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField(blank=True, null=True)),
+                (
+                    "hub_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="appointments", to="network.hubarea"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appointments",
+                        to="network.leadorganisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['hub_area', '-starts_on'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gt', models.F('starts_on')), _connector='OR'), name='appointment_ends_after_it_starts'), models.UniqueConstraint(condition=models.Q(('ends_on__isnull', True)), fields=('hub_area',), name='one_current_lead_per_area')],
+                "ordering": ["hub_area", "-starts_on"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True), ("ends_on__gt", models.F("starts_on")), _connector="OR"
+                        ),
+                        name="appointment_ends_after_it_starts",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("ends_on__isnull", True)),
+                        fields=("hub_area",),
+                        name="one_current_lead_per_area",
+                    ),
+                ],
             },
         ),
     ]
