@@ -4,7 +4,7 @@ import pytest
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -102,3 +102,15 @@ def test_the_audit_log_refuses_changes_and_deletions(hub_a: HubArea, hub_a_admin
 def test_one_membership_per_person_and_hub(hub_a: HubArea, hub_a_admin: User) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(user=hub_a_admin, hub=hub_a)
+
+
+def test_on_postgresql_the_database_itself_refuses_to_change_the_audit_log(hub_a: HubArea, hub_a_admin: User) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger exists on PostgreSQL only; SQLite relies on the model and queryset guards")
+    event = services.audit_record(action=AuditEvent.Action.SIGNED_IN, hub=hub_a, actor=hub_a_admin)
+    for statement in (
+        "UPDATE accounts_auditevent SET detail = 'x' WHERE id = %s",
+        "DELETE FROM accounts_auditevent WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [event.pk])
