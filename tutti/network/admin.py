@@ -8,6 +8,7 @@ publishes (a lead organisation's kind and website, an area's verification note) 
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -22,6 +23,7 @@ from tutti.network.models import (
     Region,
     StrategicFunction,
 )
+from tutti.network.services import network_revision_bump
 
 
 class ImportedDataAdmin(admin.ModelAdmin):
@@ -32,6 +34,12 @@ class ImportedDataAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @transaction.atomic
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """An edit here (a verification status, a website) must reach the cached public pages too."""
+        super().save_model(request, obj, form, change)
+        network_revision_bump()
 
 
 class ReadOnlyAdmin(ImportedDataAdmin):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tutti.network.models import HubArea
 from tutti.network.services import hub_allocations_import_file
 from tutti.network.tests.factories import LocalAuthorityFactory, RegionFactory
 
@@ -77,3 +78,24 @@ def test_the_api_is_cached_and_follows_imports(client, tmp_path, hertfordshire_a
     _import(tmp_path, "1700000", "558433")
 
     assert client.get(url).json()["funding"]["total_pence"] == 225843300
+
+
+def test_an_edit_in_the_admin_shows_on_the_cached_hub_page(admin_client, client, tmp_path, hertfordshire_authority):
+    _import(tmp_path, "1672854", "549518")
+    page = reverse("network:hub_detail", args=["hertfordshire"])
+    assert "Partly confirmed" not in client.get(page).text
+    area = HubArea.objects.get(slug="hertfordshire")
+
+    change_page = reverse("admin:network_hubarea_change", args=[area.pk])
+    data = {"verification": "partial", "sources": "https://example.org/hertfordshire"}
+    for inline in admin_client.get(change_page).context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {management.add_prefix(name): value for name, value in management.initial.items()}
+        for form in inline.formset.forms:
+            data[form.add_prefix("id")] = form.instance.pk
+            data[form.add_prefix(inline.formset.fk.name)] = area.pk
+
+    response = admin_client.post(change_page, data)
+
+    assert response.status_code == 302, response.text[:3000]
+    assert "Partly confirmed" in client.get(page).text
