@@ -28,6 +28,7 @@ demo: setup
 	mkdir -p var
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_network_seed
+	$(MANAGE) load_demo_accounts
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup

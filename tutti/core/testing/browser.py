@@ -41,7 +41,8 @@ def assert_accessible(page: Page) -> None:
 
 def open_page(page: Page, url: str, *, title_contains: str) -> Page:
     response = page.goto(url)
-    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    assert response is not None, f"{url} gave no response"
+    assert response.ok, f"{url} answered {response.status}"
     assert title_contains in page.title(), f"{url} has title {page.title()!r}"
     assert_accessible(page)
     return page

@@ -18,5 +18,5 @@ def test_pounds_as_written_in_a_spreadsheet_are_read_as_pence(written):
 
 @pytest.mark.parametrize("written", ["about £2m", "", "1.234", "NaN", "£"])
 def test_an_unreadable_amount_is_refused_naming_it(written):
-    with pytest.raises(ValueError, match="amount of money|fractions of a penny"):
+    with pytest.raises(ValueError, match=r"amount of money|fractions of a penny"):
         parse_pounds(written)

@@ -87,7 +87,7 @@ def test_an_edit_in_the_admin_shows_on_the_cached_hub_page(admin_client, client,
     area = HubArea.objects.get(slug="hertfordshire")
 
     change_page = reverse("admin:network_hubarea_change", args=[area.pk])
-    data = {"verification": "partial", "sources": "https://example.org/hertfordshire"}
+    data: dict[str, object] = {"verification": "partial", "sources": "https://example.org/hertfordshire"}
     for inline in admin_client.get(change_page).context["inline_admin_formsets"]:
         management = inline.formset.management_form
         data |= {management.add_prefix(name): value for name, value in management.initial.items()}
