@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CSS := var/build/static/tutti/tutti.css
 
-.PHONY: demo test lint typecheck pytest setup clean
+.PHONY: demo test lint typecheck pytest setup bench clean
 
 setup: $(VENV)/.installed node_modules/.installed $(CSS)
 
@@ -45,6 +45,9 @@ pytest: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python bench/run_public_pages.py
 
 clean:
 	rm -rf $(VENV) node_modules var
