@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "tutti.core",
     "tutti.network",
     "tutti.accounts",
+    "tutti.partners",
+    "tutti.schools",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",
