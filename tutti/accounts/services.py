@@ -54,20 +54,16 @@ def audit_record(
 def _set_roles(*, membership: Membership, roles: Iterable[Role], by: User, request: HttpRequest | None) -> None:
     wanted = set(roles)
     current = membership.role_set
-    for role in sorted(wanted - current):
-        MembershipRole.objects.create(membership=membership, role=role)
+    Action = AuditEvent.Action
+    changes = [(role, Action.ROLE_ADDED) for role in sorted(wanted - current)]
+    changes += [(role, Action.ROLE_REMOVED) for role in sorted(current - wanted)]
+    for role, action in changes:
+        if action == Action.ROLE_ADDED:
+            MembershipRole.objects.create(membership=membership, role=role)
+        else:
+            MembershipRole.objects.filter(membership=membership, role=role).delete()
         audit_record(
-            action=AuditEvent.Action.ROLE_ADDED,
-            hub=membership.hub,
-            actor=by,
-            request=request,
-            subject_user=membership.user,
-            detail=Role(role).label,
-        )
-    for role in sorted(current - wanted):
-        MembershipRole.objects.filter(membership=membership, role=role).delete()
-        audit_record(
-            action=AuditEvent.Action.ROLE_REMOVED,
+            action=action,
             hub=membership.hub,
             actor=by,
             request=request,
