@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "tutti.accounts",
     "tutti.partners",
     "tutti.schools",
+    "tutti.programmes",
+    "tutti.learners",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",

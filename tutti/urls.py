@@ -13,6 +13,8 @@ urlpatterns = [
     path("hub/partners/", include("tutti.partners.urls")),
     path("hub/schools/", include("tutti.schools.urls")),
     path("school-survey/", include("tutti.schools.survey_urls")),
+    path("hub/programmes/", include("tutti.programmes.urls")),
+    path("hub/learners/", include("tutti.learners.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),
