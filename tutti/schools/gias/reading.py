@@ -1,0 +1,63 @@
+"""The GIAS extract as text: Windows-1252 (as DfE publishes it) or UTF-8 (as a spreadsheet may re-save it)."""
+
+import csv
+import io
+from pathlib import Path
+
+from tutti.network.importing.tabular import DataRow, Table, UnreadableFileError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def decode_extract(data: bytes, *, name: str) -> str:
+    """The file's text. GIAS writes Windows-1252; UTF-8 is accepted too, because the two cannot be confused:
+    Windows-1252 text with any accented letter is not valid UTF-8. Anything else is refused, naming the line."""
+    if b"\x00" in data[:4096]:
+        raise UnreadableFileError(
+            f"{name} is not a CSV text file (it has NUL bytes, as UTF-16 'Unicode text' does): "
+            "use the CSV file as downloaded from GIAS."
+        )
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise UnreadableFileError(
+            f"{name}, line {line}: byte 0x{byte:02X} is neither Windows-1252 (GIAS's encoding) nor UTF-8 text."
+        ) from None
+
+
+def parse_csv_text(text: str, *, name: str) -> Table:
+    """Header and data rows, each numbered by the line of the file it starts on (the header is line 1)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[DataRow] = []
+    headers: tuple[str, ...] | None = None
+    next_line = 1
+    try:
+        for cells in reader:
+            line, next_line = next_line, reader.line_num + 1
+            values = tuple(cell.strip() for cell in cells)
+            if headers is None:
+                headers = values
+            else:
+                rows.append(DataRow(line=line, cells=values))
+    except csv.Error as error:
+        raise UnreadableFileError(f"{name}, line {reader.line_num}: not valid CSV ({error}).") from None
+    if headers is None:
+        raise UnreadableFileError(f"{name} is empty: the first line must name the columns.")
+    return Table(headers=headers, rows=tuple(rows))
+
+
+def read_extract(path: Path) -> Table:
+    """Read a GIAS establishment extract (edubasealldata*.csv) from disk."""
+    if not path.is_file():
+        raise UnreadableFileError(f"There is no file at {path}.")
+    if path.suffix.lower() != ".csv":
+        raise UnreadableFileError(f"{path.name}: expected the .csv extract as downloaded from GIAS.")
+    return parse_csv_text(decode_extract(path.read_bytes(), name=path.name), name=path.name)
