@@ -9,7 +9,7 @@ from tutti.network.tests.factories import HubAreaFactory
 from tutti.partners.models import Agreement, BoardMember, Contact, Interaction, Partner, PassThroughShare
 
 
-class PartnerFactory(DjangoModelFactory):
+class PartnerFactory(DjangoModelFactory[Partner]):
     class Meta:
         model = Partner
 
@@ -20,7 +20,7 @@ class PartnerFactory(DjangoModelFactory):
     website = "https://www.example.org.uk/"
 
 
-class ContactFactory(DjangoModelFactory):
+class ContactFactory(DjangoModelFactory[Contact]):
     class Meta:
         model = Contact
 
@@ -31,7 +31,7 @@ class ContactFactory(DjangoModelFactory):
     phone = "01632 960000"
 
 
-class AgreementFactory(DjangoModelFactory):
+class AgreementFactory(DjangoModelFactory[Agreement]):
     class Meta:
         model = Agreement
 
@@ -45,7 +45,7 @@ class AgreementFactory(DjangoModelFactory):
     ends_on = datetime.date(2025, 8, 31)
 
 
-class PassThroughShareFactory(DjangoModelFactory):
+class PassThroughShareFactory(DjangoModelFactory[PassThroughShare]):
     class Meta:
         model = PassThroughShare
 
@@ -55,7 +55,7 @@ class PassThroughShareFactory(DjangoModelFactory):
     amount_pence = 100_000_00
 
 
-class BoardMemberFactory(DjangoModelFactory):
+class BoardMemberFactory(DjangoModelFactory[BoardMember]):
     class Meta:
         model = BoardMember
 
@@ -66,7 +66,7 @@ class BoardMemberFactory(DjangoModelFactory):
     term_starts_on = datetime.date(2024, 9, 1)
 
 
-class InteractionFactory(DjangoModelFactory):
+class InteractionFactory(DjangoModelFactory[Interaction]):
     class Meta:
         model = Interaction
 

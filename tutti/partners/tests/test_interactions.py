@@ -17,7 +17,7 @@ DAY = datetime.date(2025, 3, 3)
 
 
 def test_interaction_record_logs_people_and_follow_up(hub_a: HubArea, hub_a_admin: User, hub_a_tutor: User) -> None:
-    partner = PartnerFactory(hub=hub_a)
+    partner = PartnerFactory.create(hub=hub_a)
     interaction = services.interaction_record(
         hub=hub_a,
         subject=partner,
@@ -38,7 +38,7 @@ def test_interaction_record_logs_people_and_follow_up(hub_a: HubArea, hub_a_admi
 
 
 def test_interaction_record_refuses_a_subject_of_another_hub(hub_a: HubArea, hub_b: HubArea, hub_a_admin: User) -> None:
-    other = PartnerFactory(hub=hub_b)
+    other = PartnerFactory.create(hub=hub_b)
     with pytest.raises(services.InteractionRefused, match="does not belong to"):
         services.interaction_record(
             hub=hub_a, subject=other, kind="call", occurred_on=DAY, participants=[], notes="x", by=hub_a_admin
@@ -48,7 +48,7 @@ def test_interaction_record_refuses_a_subject_of_another_hub(hub_a: HubArea, hub
 def test_interaction_record_refuses_people_outside_the_hub(
     hub_a: HubArea, hub_b_admin: User, hub_a_admin: User
 ) -> None:
-    partner = PartnerFactory(hub=hub_a)
+    partner = PartnerFactory.create(hub=hub_a)
     with pytest.raises(services.InteractionRefused, match="Not active members"):
         services.interaction_record(
             hub=hub_a,
@@ -75,7 +75,7 @@ def test_interaction_record_refuses_people_outside_the_hub(
 
 
 def test_a_follow_up_needs_a_due_date_and_an_owner(hub_a: HubArea, hub_a_admin: User) -> None:
-    partner = PartnerFactory(hub=hub_a)
+    partner = PartnerFactory.create(hub=hub_a)
     with pytest.raises(services.InteractionRefused, match="due date and an owner"):
         services.interaction_record(
             hub=hub_a, subject=partner, kind="call", occurred_on=DAY, participants=[], notes="x",
@@ -85,7 +85,7 @@ def test_a_follow_up_needs_a_due_date_and_an_owner(hub_a: HubArea, hub_a_admin: 
 
 def _follow_up(hub: HubArea, owner: User, due: datetime.date, text: str) -> Interaction:
     return services.interaction_record(
-        hub=hub, subject=PartnerFactory(hub=hub), kind="email", occurred_on=DAY, participants=[], notes="n",
+        hub=hub, subject=PartnerFactory.create(hub=hub), kind="email", occurred_on=DAY, participants=[], notes="n",
         follow_up=text, follow_up_due=due, follow_up_owner=owner, by=owner,
     )  # fmt: skip
 
@@ -130,7 +130,7 @@ def test_a_tutor_cannot_complete_someone_elses_follow_up(hub_a: HubArea, hub_a_a
 
 
 def test_the_form_records_an_interaction_and_returns_to_the_partner(hub_a: HubArea, hub_a_admin: User) -> None:
-    partner = PartnerFactory(hub=hub_a, name="Watford Palace Theatre")
+    partner = PartnerFactory.create(hub=hub_a, name="Watford Palace Theatre")
     url = reverse(
         "partners:interaction_new", kwargs={"subject_type": "partners.partner", "public_id": partner.public_id}
     )
@@ -154,7 +154,7 @@ def test_the_form_records_an_interaction_and_returns_to_the_partner(hub_a: HubAr
 
 
 def test_the_form_keeps_what_was_typed_and_names_the_missing_fields(hub_a: HubArea, hub_a_admin: User) -> None:
-    partner = PartnerFactory(hub=hub_a)
+    partner = PartnerFactory.create(hub=hub_a)
     url = reverse(
         "partners:interaction_new", kwargs={"subject_type": "partners.partner", "public_id": partner.public_id}
     )
