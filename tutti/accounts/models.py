@@ -196,6 +196,12 @@ class AuditEvent(models.Model):
         MEMBERSHIP_ENABLED = "membership_enabled", "Membership enabled"
         HUB_SWITCHED = "hub_switched", "Switched to this hub"
         OTHER_HUB_RECORD_REFUSED = "other_hub_record_refused", "Refused a record of another hub"
+        LEARNER_VIEWED = "learner_viewed", "Viewed a learner's record"
+        LEARNER_CREATED = "learner_created", "Added a learner"
+        LEARNER_CHANGED = "learner_changed", "Changed a learner's record"
+        LEARNERS_EXPORTED = "learners_exported", "Exported learners"
+        LEARNERS_MERGED = "learners_merged", "Merged two learners' records"
+        LEARNERS_IMPORTED = "learners_imported", "Imported learners"
 
     hub = models.ForeignKey(
         "network.HubArea",
