@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutti.partners.views import interactions, partners
+from tutti.partners.views import agreements, interactions, map, partners
 
 app_name = "partners"
 
@@ -15,6 +15,15 @@ urlpatterns = [
     path("<uuid:public_id>/unarchive/", partners.partner_unarchive, name="partner_unarchive"),
     path("<uuid:public_id>/contacts/new/", partners.contact_new, name="contact_new"),
     path("contacts/<uuid:public_id>/remove/", partners.contact_remove, name="contact_remove"),
+    path("<uuid:public_id>/agreements/new/", agreements.agreement_new, name="agreement_new"),
+    path("agreements/<uuid:public_id>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path("shares/", agreements.share_list, name="share_list"),
+    path("shares/new/", agreements.share_new, name="share_new"),
+    path("shares/<uuid:public_id>/remove/", agreements.share_remove, name="share_remove"),
+    path("board/", agreements.board, name="board"),
+    path("board/new/", agreements.board_member_new, name="board_member_new"),
+    path("board/<uuid:public_id>/remove/", agreements.board_member_remove, name="board_member_remove"),
+    path("map/", map.partnership_map, name="map"),
     path(
         "interactions/new/<str:subject_type>/<uuid:public_id>/",
         interactions.interaction_new,
