@@ -202,6 +202,8 @@ class AuditEvent(models.Model):
         LEARNERS_EXPORTED = "learners_exported", "Exported learners"
         LEARNERS_MERGED = "learners_merged", "Merged two learners' records"
         LEARNERS_IMPORTED = "learners_imported", "Imported learners"
+        REGISTER_MARKED = "register_marked", "Marked a register"
+        SESSION_NOT_DELIVERED = "session_not_delivered", "Recorded a session as not delivered"
 
     hub = models.ForeignKey(
         "network.HubArea",
