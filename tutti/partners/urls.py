@@ -1,8 +1,13 @@
 from django.urls import path
+from rest_framework.routers import SimpleRouter
 
+from tutti.partners.api.views import PartnerViewSet
 from tutti.partners.views import agreements, interactions, map, partners
 
 app_name = "partners"
+
+router = SimpleRouter()
+router.register("api/partners", PartnerViewSet, basename="api-partner")
 
 urlpatterns = [
     path("", partners.partner_list, name="partner_list"),
@@ -31,4 +36,5 @@ urlpatterns = [
     ),
     path("follow-ups/", interactions.my_follow_ups, name="my_follow_ups"),
     path("follow-ups/<uuid:public_id>/done/", interactions.follow_up_complete, name="follow_up_complete"),
+    *router.urls,
 ]

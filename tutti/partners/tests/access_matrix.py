@@ -97,6 +97,8 @@ MATRIX = [
     AccessRule("partners:board_member_new", roles=EDITORS),
     AccessRule("partners:board_member_remove", roles=EDITORS, make_kwargs=a_board_member, method="post", ok_status=302),
     AccessRule("partners:map", roles=READERS),
+    AccessRule("partners:api-partner-list", roles=READERS),
+    AccessRule("partners:api-partner-detail", roles=READERS, make_kwargs=partner_kwargs),
     AccessRule("partners:interaction_new", roles=EDITORS, make_kwargs=partner_subject_kwargs),
     AccessRule("partners:my_follow_ups", roles=READERS),
     # The owner may complete too; the matrix's "right role" is an editor who does not own it.

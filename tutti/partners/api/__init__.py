@@ -1,0 +1,1 @@
+"""The hub's own read-only API of partners with their agreements (signed-in staff, their current hub only)."""
