@@ -1,0 +1,1 @@
+"""Writes of the programmes module, one module per subject: calendars, workforce, activities, enrolments, registers."""

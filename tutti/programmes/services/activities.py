@@ -1,0 +1,131 @@
+"""Writes for activities: creating them, assigning tutors, weekly patterns and the sessions they generate."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tutti.network.models import HubArea
+from tutti.programmes.models import Activity, Session, StaffMember, Term, WeeklySlot
+
+
+@transaction.atomic
+def activity_create(
+    *,
+    hub: HubArea,
+    aims: Iterable[Any] = (),
+    functions: Iterable[Any] = (),
+    instruments: Iterable[Any] = (),
+    **fields: Any,
+) -> Activity:
+    """Add an activity to the hub's calendar; the database constraints hold venue, fee and level rules."""
+    activity = Activity(hub=hub, **fields)
+    activity.full_clean(exclude=["aims", "functions", "instruments", "tutors"])
+    activity.save()
+    activity.aims.set(aims)
+    activity.functions.set(functions)
+    activity.instruments.set(instruments)
+    return activity
+
+
+def tutor_assign(*, activity: Activity, tutor: StaffMember, on: date | None = None) -> None:
+    """Assign a tutor to an activity, only when their DBS check is valid on the day of assignment.
+
+    Raises ValidationError (on the ``tutors`` field) naming the tutor when they have no valid check.
+    """
+    on = on or timezone.localdate()
+    if tutor.hub_id != activity.hub_id:
+        raise ValidationError({"tutors": f"{tutor} is not on this hub's staff."})
+    if not tutor.has_valid_check(on=on):
+        raise ValidationError(
+            {"tutors": f"{tutor} has no valid DBS check on {on:%d %B %Y}: record a check before assigning them."}
+        )
+    activity.tutors.add(tutor)
+
+
+@transaction.atomic
+def tutors_set(*, activity: Activity, tutors: Iterable[StaffMember], on: date | None = None) -> None:
+    """Make these the activity's tutors; a new tutor without a valid check is refused and nothing changes."""
+    wanted = list(tutors)
+    current = set(activity.tutors.values_list("pk", flat=True))
+    problems = []
+    for tutor in wanted:
+        if tutor.pk in current:
+            continue
+        try:
+            tutor_assign(activity=activity, tutor=tutor, on=on)
+        except ValidationError as error:
+            problems.extend(error.message_dict["tutors"])
+    if problems:
+        transaction.set_rollback(True)
+        raise ValidationError({"tutors": problems})
+    activity.tutors.remove(*[pk for pk in current if pk not in {tutor.pk for tutor in wanted}])
+
+
+@transaction.atomic
+def slot_add(*, activity: Activity, weekday: int, starts_at: time, ends_at: time, terms: Iterable[Term]) -> WeeklySlot:
+    """Add a weekly meeting time in some of the activity calendar's terms."""
+    chosen = list(terms)
+    if any(term.calendar_id != activity.calendar_id for term in chosen):
+        raise ValidationError({"terms": "Choose terms of the activity's own calendar."})
+    slot = WeeklySlot(activity=activity, weekday=weekday, starts_at=starts_at, ends_at=ends_at)
+    slot.full_clean(exclude=["terms"])
+    slot.save()
+    slot.terms.set(chosen)
+    return slot
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """What a regeneration changed: sessions added, and planned sessions removed (a closure added since)."""
+
+    created: int
+    removed: int
+
+
+def slot_dates(*, slot: WeeklySlot, closed: set[date]) -> list[date]:
+    """Every date the slot falls on in its terms, outside half-terms and closure days."""
+    days = []
+    for term in slot.terms.all():
+        first = term.starts_on + timedelta(days=(slot.weekday - term.starts_on.weekday()) % 7)
+        day = first
+        while day <= term.ends_on:
+            if day not in closed:
+                days.append(day)
+            day += timedelta(days=7)
+    return days
+
+
+@transaction.atomic
+def sessions_generate(*, activity: Activity) -> GenerationResult:
+    """Bring the activity's sessions in line with its weekly pattern and its calendar.
+
+    Idempotent: a second run changes nothing. Sessions already delivered, not delivered, or with marks
+    are kept even when the pattern no longer produces them (their registers are records); only planned,
+    unmarked sessions the pattern no longer produces are removed.
+    """
+    calendar = activity.calendar
+    closed = calendar.closed_days()
+    wanted: dict[tuple[date, time], WeeklySlot] = {}
+    for slot in activity.slots.prefetch_related("terms"):
+        for day in slot_dates(slot=slot, closed=closed):
+            wanted.setdefault((day, slot.starts_at), slot)
+    existing = {(session.date, session.starts_at): session for session in activity.sessions.all()}
+    new = [
+        Session(activity=activity, slot=slot, date=day, starts_at=starts_at, ends_at=slot.ends_at)
+        for (day, starts_at), slot in wanted.items()
+        if (day, starts_at) not in existing
+    ]
+    Session.objects.bulk_create(new)
+    stale = [
+        session.pk
+        for key, session in existing.items()
+        if key not in wanted and session.status == Session.Status.PLANNED
+    ]
+    removable = Session.objects.filter(pk__in=stale, attendance__isnull=True)
+    removed, _ = removable.delete()
+    return GenerationResult(created=len(new), removed=removed)
