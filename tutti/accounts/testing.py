@@ -74,6 +74,7 @@ PUBLIC_URL_NAMES = frozenset(
         "account_email_verification_sent",
         "account_confirm_login_code",
         "mfa_authenticate",  # the second step of signing in
+        "school_survey:form",  # a school's private survey link: the token is the key, no account
     }
 )
 
