@@ -198,13 +198,3 @@ def enrolment_transfer(*, enrolment: Enrolment, to: Activity, by: User, on: date
     enrolment.save(update_fields=["transferred_to"])
     _offer_to_next(previous, by)
     return moved
-
-
-def waiting_rank(enrolment: Enrolment) -> int | None:
-    """The learner's place in the queue (1 is next), counting only those still waiting."""
-    if enrolment.status != Status.WAITING or enrolment.waiting_position is None:
-        return None
-    ahead = Enrolment.objects.filter(
-        activity_id=enrolment.activity_id, status=Status.WAITING, waiting_position__lt=enrolment.waiting_position
-    ).count()
-    return ahead + 1

@@ -1,0 +1,130 @@
+"""Reads of the programmes module: the pages' querysets with their joins, the waiting list, expiring checks."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from tutti.accounts.models import User
+from tutti.network.models import HubArea
+from tutti.programmes.models import (
+    Activity,
+    Attendance,
+    Enrolment,
+    SafeguardingCheck,
+    Session,
+    StaffMember,
+    TrainingRecord,
+)
+
+EXPIRY_WARNING_DAYS = 60
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    """One learner on an activity's waiting list, with their visible place in the queue (1 is next)."""
+
+    enrolment: Enrolment
+    rank: int
+
+
+def waiting_list(activity: Activity) -> list[WaitingRow]:
+    waiting = activity.enrolments.waiting().select_related("learner")
+    return [WaitingRow(enrolment=enrolment, rank=rank) for rank, enrolment in enumerate(waiting, start=1)]
+
+
+def staff_member_of(*, user: User, hub: HubArea) -> StaffMember | None:
+    """The staff record linked to a signed-in person in this hub (tutors see what it teaches)."""
+    return StaffMember.objects.for_hub(hub).filter(user=user).first()
+
+
+def activities_for_list(hub: HubArea) -> QuerySet[Activity]:
+    return (
+        Activity.objects.for_hub(hub)
+        .select_related("school", "calendar")
+        .annotate(active_count=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ACTIVE)))
+    )
+
+
+def activity_for_page(*, hub: HubArea, public_id: object) -> QuerySet[Activity]:
+    return (
+        Activity.objects.for_hub(hub)
+        .select_related("school", "calendar")
+        .prefetch_related("aims", "functions", "instruments", "tutors", "slots__terms")
+    )
+
+
+def enrolments_for_list(hub: HubArea) -> QuerySet[Enrolment]:
+    return Enrolment.objects.for_hub(hub).select_related("learner", "activity")
+
+
+@dataclass(frozen=True)
+class Expiring:
+    """A check or training course that runs out within the warning period (or already has)."""
+
+    staff_member: StaffMember
+    what: str
+    expires_on: datetime.date
+
+
+def expiring_within(*, hub: HubArea, today: datetime.date, days: int = EXPIRY_WARNING_DAYS) -> list[Expiring]:
+    """Each current staff member's latest DBS check and safeguarding training that run out by today + days.
+
+    Only the latest of each counts: a renewed check replaces the old one, so the old one is not listed.
+    """
+    horizon = today + datetime.timedelta(days=days)
+    staff = (
+        StaffMember.objects.for_hub(hub)
+        .current()
+        .prefetch_related(
+            Prefetch(
+                "safeguarding_checks",
+                queryset=SafeguardingCheck.objects.filter(decision__in=SafeguardingCheck.CLEARED).order_by(
+                    "-valid_until"
+                ),
+            ),
+            Prefetch(
+                "training",
+                queryset=TrainingRecord.objects.filter(kind=TrainingRecord.Kind.SAFEGUARDING).order_by("-expires_on"),
+            ),
+        )
+    )
+    rows = []
+    for member in staff:
+        checks = list(member.safeguarding_checks.all())
+        if checks and checks[0].valid_until <= horizon:
+            rows.append(Expiring(member, "DBS check", checks[0].valid_until))
+        courses = [course for course in member.training.all() if course.expires_on is not None]
+        if courses and courses[0].expires_on is not None and courses[0].expires_on <= horizon:
+            rows.append(Expiring(member, "Safeguarding training", courses[0].expires_on))
+    return sorted(rows, key=lambda row: (row.expires_on, str(row.staff_member)))
+
+
+def sessions_on(*, hub: HubArea, day: datetime.date, tutor: StaffMember | None) -> QuerySet[Session]:
+    """A tutor's sessions on a day (all the hub's when ``tutor`` is None, for managers)."""
+    sessions = Session.objects.for_hub(hub).filter(date=day).select_related("activity", "activity__school")
+    if tutor is not None:
+        sessions = sessions.filter(activity__tutors=tutor)
+    return sessions.order_by("starts_at", "activity__name")
+
+
+def register_rows(session: Session) -> list[tuple[Enrolment, str]]:
+    """Each learner on the session's register with their current mark ('' when not yet marked)."""
+    marks = dict(session.attendance.values_list("learner_id", "mark"))
+    enrolled = (
+        Enrolment.objects.filter(activity_id=session.activity_id, status__in=Enrolment.HOLDING_PLACE)
+        .select_related("learner")
+        .order_by("learner__last_name", "learner__first_name")
+    )
+    return [(enrolment, marks.get(enrolment.learner_id, "")) for enrolment in enrolled]
+
+
+def attendance_for_activity(activity: Activity) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(session__activity=activity).select_related("session", "learner")
+
+
+def attendance_for_learner(*, hub: HubArea, learner_id: int, tutor: StaffMember | None) -> QuerySet[Attendance]:
+    marks = Attendance.objects.for_hub(hub).filter(learner_id=learner_id).select_related("session__activity")
+    if tutor is not None:
+        marks = marks.filter(session__activity__tutors=tutor)
+    return marks.order_by("-session__date", "-session__starts_at")
