@@ -61,6 +61,8 @@ def survey_form(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("school_survey:form", token=token)
     context = {"link": link, "form": form, "school": link.school}
     response = render(request, "schools/survey_form.html", context, status=400 if form.errors else 200)
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address: never send it to another site
+    # The token is in the address: never send it to another site. ("no-referrer" would also blank the Origin
+    # of the form's own POST, which Django's CSRF check then refuses.)
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "no-store"
     return response
