@@ -46,14 +46,6 @@ def activities_for_list(hub: HubArea) -> QuerySet[Activity]:
     )
 
 
-def activity_for_page(*, hub: HubArea, public_id: object) -> QuerySet[Activity]:
-    return (
-        Activity.objects.for_hub(hub)
-        .select_related("school", "calendar")
-        .prefetch_related("aims", "functions", "instruments", "tutors", "slots__terms")
-    )
-
-
 def enrolments_for_list(hub: HubArea) -> QuerySet[Enrolment]:
     return Enrolment.objects.for_hub(hub).select_related("learner", "activity")
 
@@ -123,8 +115,24 @@ def attendance_for_activity(activity: Activity) -> QuerySet[Attendance]:
     return Attendance.objects.filter(session__activity=activity).select_related("session", "learner")
 
 
-def attendance_for_learner(*, hub: HubArea, learner_id: int, tutor: StaffMember | None) -> QuerySet[Attendance]:
-    marks = Attendance.objects.for_hub(hub).filter(learner_id=learner_id).select_related("session__activity")
+def attendance_for_learner(*, hub: HubArea, learner_public_id: str, tutor: StaffMember | None) -> QuerySet[Attendance]:
+    """A learner's marks in the hub (within a tutor's own activities for a tutor)."""
+    marks = (
+        Attendance.objects.for_hub(hub).filter(learner__public_id=learner_public_id).select_related("session__activity")
+    )
     if tutor is not None:
         marks = marks.filter(session__activity__tutors=tutor)
     return marks.order_by("-session__date", "-session__starts_at")
+
+
+def staff_with_checks(*, hub: HubArea, today: datetime.date) -> list[tuple[StaffMember, SafeguardingCheck | None]]:
+    """Each current staff member with the DBS check valid today (None when they have none), in two queries."""
+    checks = SafeguardingCheck.objects.filter(
+        decision__in=SafeguardingCheck.CLEARED, issued_on__lte=today, valid_until__gte=today
+    ).order_by("-valid_until")
+    staff = (
+        StaffMember.objects.for_hub(hub)
+        .current()
+        .prefetch_related(Prefetch("safeguarding_checks", queryset=checks, to_attr="valid_checks"), "instruments")
+    )
+    return [(member, member.valid_checks[0] if member.valid_checks else None) for member in staff]

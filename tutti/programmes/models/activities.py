@@ -168,6 +168,7 @@ class Session(models.Model):
         SCHOOL_CLOSURE = "school_closure", "School closure"
         OTHER = "other", "Other"
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sessions")
     slot = models.ForeignKey(WeeklySlot, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions")
     date = models.DateField()

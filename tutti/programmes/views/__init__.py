@@ -1,0 +1,1 @@
+"""Pages of the programmes module: calendars, lists with exports, the workforce, and tutors' registers."""
