@@ -1,3 +1,19 @@
+from django.urls import path
+
+from tutti.learners.views import duplicates, family, learners
+
 app_name = "learners"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", learners.learner_list, name="learner_list"),
+    path("learners.csv", learners.learner_list_csv, name="learner_list_csv"),
+    path("learners.xlsx", learners.learner_list_xlsx, name="learner_list_xlsx"),
+    path("new/", learners.learner_new, name="learner_new"),
+    path("duplicates/", duplicates.duplicate_list, name="duplicate_list"),
+    path("merge/", duplicates.learner_merge, name="learner_merge"),
+    path("<uuid:public_id>/", learners.learner_detail, name="learner_detail"),
+    path("<uuid:public_id>/edit/", learners.learner_edit, name="learner_edit"),
+    path("<uuid:public_id>/guardians/new/", family.guardian_new, name="guardian_new"),
+    path("<uuid:public_id>/consents/new/", family.consent_new, name="consent_new"),
+    path("<uuid:public_id>/milestones/new/", family.milestone_new, name="milestone_new"),
+]

@@ -1,0 +1,1 @@
+"""The learners pages under /hub/learners/: thin views over the selectors and services."""

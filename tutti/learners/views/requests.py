@@ -1,0 +1,21 @@
+"""What the hub decorators put on a request, typed, and the person's field access in this hub."""
+
+from typing import cast
+
+from django.http import HttpRequest
+
+from tutti.accounts.models import Membership, User
+from tutti.learners.field_access import FieldAccess
+from tutti.network.models import HubArea
+
+
+def hub_of(request: HttpRequest) -> HubArea:
+    return cast(HubArea, request.hub)  # type: ignore[attr-defined]
+
+
+def user_of(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def access_of(request: HttpRequest) -> FieldAccess:
+    return FieldAccess.for_roles(cast(Membership, request.membership).role_set)  # type: ignore[attr-defined]
