@@ -9,7 +9,7 @@ from tutti.learners.models import Learner
 
 
 @admin.register(Learner)
-class LearnerAdmin(admin.ModelAdmin[Learner]):
+class LearnerAdmin(admin.ModelAdmin):
     """Site administrators can look a record up by reference (no names in the list); hub staff use the pages."""
 
     list_display = ["reference", "hub", "year_group", "merged_into", "created_at"]
