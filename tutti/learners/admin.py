@@ -15,8 +15,8 @@ class LearnerAdmin(admin.ModelAdmin):
     list_display = ["reference", "hub", "year_group", "merged_into", "created_at"]
     list_filter = ["hub"]
     search_fields = ["reference"]
-    fields = ["reference", "hub", "year_group", "merged_into", "merged_at", "created_at", "updated_at"]
-    readonly_fields = fields
+    fields = ("reference", "hub", "year_group", "merged_into", "merged_at", "created_at", "updated_at")
+    readonly_fields = ("reference", "hub", "year_group", "merged_into", "merged_at", "created_at", "updated_at")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
