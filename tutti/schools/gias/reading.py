@@ -1,4 +1,4 @@
-"""The GIAS extract as text: Windows-1252 (as DfE publishes it) or UTF-8 (as a spreadsheet may re-save it)."""
+"""The GIAS extract as text: Windows-1252 (as DfE publishes it) or UTF-8 with a byte-order mark (as a spreadsheet re-saves it)."""
 
 import csv
 import io
@@ -10,26 +10,24 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode_extract(data: bytes, *, name: str) -> str:
-    """The file's text. GIAS writes Windows-1252; UTF-8 is accepted too, because the two cannot be confused:
-    Windows-1252 text with any accented letter is not valid UTF-8. Anything else is refused, naming the line."""
+    """The file's text: Windows-1252, as GIAS publishes it, unless it starts with the UTF-8 byte-order mark a
+    spreadsheet writes when it re-saves a file as "CSV UTF-8". Guessing UTF-8 without the mark would misread
+    real Windows-1252 text (the two bytes of "Â¡" are also the UTF-8 for "¡"), so the importer never guesses.
+    Anything else is refused, naming the line."""
     if b"\x00" in data[:4096]:
         raise UnreadableFileError(
             f"{name} is not a CSV text file (it has NUL bytes, as UTF-16 'Unicode text' does): "
             "use the CSV file as downloaded from GIAS."
         )
-    if data.startswith(UTF8_BOM):
-        data = data[len(UTF8_BOM) :]
+    encoding, label = ("utf-8", "UTF-8") if data.startswith(UTF8_BOM) else ("cp1252", "Windows-1252")
+    body = data[len(UTF8_BOM) :] if encoding == "utf-8" else data
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
+        return body.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
+        line = body[: error.start].count(b"\n") + 1
         raise UnreadableFileError(
-            f"{name}, line {line}: byte 0x{byte:02X} is neither Windows-1252 (GIAS's encoding) nor UTF-8 text."
+            f"{name}, line {line}: byte 0x{body[error.start]:02X} is not {label} text "
+            "(GIAS extracts are Windows-1252; a re-saved copy must be 'CSV UTF-8')."
         ) from None
 
 

@@ -150,15 +150,22 @@ def test_a_utf8_copy_reads_the_same_as_the_windows_1252_original(tmp_path: Path,
     (tmp_path / "b").mkdir()
     school_register_import_file(path=write_extract(tmp_path / "a", [row], encoding="cp1252"))
     name = School.objects.get(urn=1).name
-    result = school_register_import_file(path=write_extract(tmp_path / "b", [row], encoding="utf-8"))
+    result = school_register_import_file(path=write_extract(tmp_path / "b", [row], encoding="utf-8-sig"))
     assert name == "Ysgol Gymraeg Caerdydd: Café Côr"
     assert result.unchanged == 1
 
 
-def test_a_file_in_neither_encoding_is_refused_with_its_line(tmp_path: Path, trafford: LocalAuthority) -> None:
+def test_a_file_that_is_not_windows_1252_is_refused_with_its_line(tmp_path: Path, trafford: LocalAuthority) -> None:
     path = tmp_path / "edubasealldata.csv"
     path.write_bytes(b"URN,EstablishmentName\r\n1,ok\r\n2," + b"bad \x81 byte\r\n")
-    with pytest.raises(UnreadableFileError, match=r"line 3: byte 0x81 is neither Windows-1252"):
+    with pytest.raises(UnreadableFileError, match=r"line 3: byte 0x81 is not Windows-1252 text"):
+        school_register_import_file(path=path)
+
+
+def test_a_utf8_file_with_a_broken_byte_is_refused(tmp_path: Path, trafford: LocalAuthority) -> None:
+    path = tmp_path / "edubasealldata.csv"
+    path.write_bytes(b"\xef\xbb\xbfURN,EstablishmentName\r\n1,caf\xe9\r\n")
+    with pytest.raises(UnreadableFileError, match=r"line 2: byte 0xE9 is not UTF-8 text"):
         school_register_import_file(path=path)
 
 

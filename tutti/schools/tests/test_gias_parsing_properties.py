@@ -98,3 +98,12 @@ def test_a_repeated_urn_names_both_lines(count: int, data: st.DataObject) -> Non
     assert [str(problem) for problem in caught.value.problems] == [
         f"line {second + 2}, URN: URN {first + 1} is also on line {first + 2}"
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=cp1252_text)
+def test_a_utf8_copy_with_its_byte_order_mark_reads_as_the_windows_1252_original(name: str) -> None:
+    text = csv_text([school_row(100_001, **{parsing.NAME: name})])
+    original = decode_extract(text.encode("cp1252"), name="a.csv")
+    resaved = decode_extract(text.encode("utf-8-sig"), name="b.csv")
+    assert original == resaved
