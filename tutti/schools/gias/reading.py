@@ -1,4 +1,4 @@
-"""The GIAS extract as text: Windows-1252 (as DfE publishes it) or UTF-8 with a byte-order mark (as a spreadsheet re-saves it)."""
+"""The GIAS extract as text: Windows-1252 as DfE publishes it, or UTF-8 with a byte-order mark."""
 
 import csv
 import io
