@@ -26,6 +26,7 @@ _learner_numbers = itertools.count(1)
 class TermCalendarFactory(DjangoModelFactory[TermCalendar]):
     class Meta:
         model = TermCalendar
+        django_get_or_create = ("hub", "academic_year")
 
     hub = factory.SubFactory(HubAreaFactory)
     academic_year = 2025
