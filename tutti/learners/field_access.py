@@ -59,6 +59,7 @@ class FieldAccess:
     fields: tuple[str, ...]
     guardian_fields: tuple[str, ...]
     hub_wide: bool
+    taught_only: bool
     may_edit: bool
     may_merge: bool
     may_import: bool
@@ -77,6 +78,7 @@ class FieldAccess:
             fields=tuple(name for name in _FIELD_ORDER if name in visible),
             guardian_fields=guardian_fields,
             hub_wide=bool(held & HUB_WIDE_ROLES),
+            taught_only=Role.TUTOR in held,
             may_edit=bool(held & EDITOR_ROLES),
             may_merge=bool(held & MERGE_ROLES),
             may_import=bool(held & IMPORT_ROLES),

@@ -15,14 +15,29 @@ from tutti.learners.models import Consent, Learner
 from tutti.learners.models.learner import LearnerQuerySet
 from tutti.learners.services.learners import match_key
 from tutti.network.models import HubArea
+from tutti.programmes.models import Enrolment
 
 
 def learners_visible_to(*, hub: HubArea, user: User, access: FieldAccess) -> LearnerQuerySet:
-    """The current (unmerged) learners this person may see: the hub's, for hub-wide roles; none otherwise."""
+    """The current (unmerged) learners this person may see: the hub's for hub-wide roles; for a tutor, those
+    with a current enrolment in an activity the tutor teaches; none otherwise."""
     learners = Learner.objects.for_hub(hub).current()
     if access.hub_wide:
         return learners
+    if access.taught_only:
+        taught = Enrolment.objects.for_hub(hub).filter(activity__tutors__user=user, status__in=Enrolment.CURRENT)
+        return learners.filter(pk__in=taught.values("learner_id"))
     return learners.none()
+
+
+def enrolments_of(learner: Learner) -> list[Enrolment]:
+    """The learner's enrolments, newest first, with their activities."""
+    return list(
+        Enrolment.objects.for_hub(learner.hub)
+        .filter(learner=learner)
+        .select_related("activity")
+        .order_by("-applied_on", "-pk")
+    )
 
 
 def learner_filterset(

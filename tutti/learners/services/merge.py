@@ -8,6 +8,8 @@ from tutti.accounts.models import AuditEvent, User
 from tutti.accounts.services import audit_record
 from tutti.learners.models import Consent, Guardian, Learner, Milestone
 from tutti.learners.services.learners import EDITABLE_FIELDS
+from tutti.programmes.models import Attendance, Enrolment
+from tutti.programmes.services.enrolments import enrolment_withdraw
 
 # Values that mean "nothing recorded": the kept record takes the other's answer in their place.
 _UNRECORDED = ("", None, "not_known", "NOBT")
@@ -42,6 +44,57 @@ def _drop_repeated_guardians(keep: Learner) -> None:
             seen.add(key)
 
 
+# When both records are current in the same activity, the one further along is kept.
+_STATUS_STRENGTH = {
+    Enrolment.Status.ACTIVE: 4,
+    Enrolment.Status.OFFERED: 3,
+    Enrolment.Status.APPLIED: 2,
+    Enrolment.Status.WAITING: 1,
+}
+# When both records were marked at the same session, the mark that says the child was there is kept.
+_MARK_STRENGTH = {
+    Attendance.Mark.PRESENT: 4,
+    Attendance.Mark.LATE: 3,
+    Attendance.Mark.EXCUSED: 2,
+    Attendance.Mark.ABSENT: 1,
+}
+
+
+def _settle_enrolment_clashes(*, keep: Learner, merge: Learner, by: User) -> int:
+    """Where both records are current in one activity, withdraw the weaker enrolment (freeing any place it
+    held for the next on the waiting list); the stronger one ends up on the kept learner."""
+    kept_current = {e.activity_id: e for e in Enrolment.objects.filter(learner=keep, status__in=Enrolment.CURRENT)}
+    settled = 0
+    for other in Enrolment.objects.filter(learner=merge, status__in=Enrolment.CURRENT).order_by("pk"):
+        mine = kept_current.get(other.activity_id)
+        if mine is None:
+            continue
+        weaker = (
+            other
+            if _STATUS_STRENGTH[Enrolment.Status(other.status)] <= _STATUS_STRENGTH[Enrolment.Status(mine.status)]
+            else mine
+        )
+        enrolment_withdraw(
+            enrolment=weaker, by=by, reason=f"Duplicate record: merged {merge.reference} into {keep.reference}"
+        )
+        settled += 1
+    return settled
+
+
+def _settle_attendance_clashes(*, keep: Learner, merge: Learner) -> int:
+    """One mark per session: where both records were marked at a session, keep the stronger mark."""
+    kept_marks = {a.session_id: a for a in Attendance.objects.filter(learner=keep)}
+    settled = 0
+    for other in Attendance.objects.filter(learner=merge, session_id__in=list(kept_marks)):
+        mine = kept_marks[other.session_id]
+        if _MARK_STRENGTH[Attendance.Mark(other.mark)] > _MARK_STRENGTH[Attendance.Mark(mine.mark)]:
+            mine.delete()
+        else:
+            other.delete()
+        settled += 1
+    return settled
+
+
 @transaction.atomic
 def learners_merge(*, keep: Learner, merge: Learner, by: User, request: HttpRequest | None = None) -> Learner:
     """Merge ``merge`` into ``keep``: its guardians, consents, milestones, enrolments and attendance move to
@@ -57,6 +110,10 @@ def learners_merge(*, keep: Learner, merge: Learner, by: User, request: HttpRequ
     if keep.merged_into_id or merge.merged_into_id:
         raise MergeRefused("One of these records has already been merged into another.")
 
+    enrolment_clashes = _settle_enrolment_clashes(keep=keep, merge=merge, by=by)
+    attendance_clashes = _settle_attendance_clashes(keep=keep, merge=merge)
+    Enrolment.objects.filter(learner=merge).update(learner=keep)
+    Attendance.objects.filter(learner=merge).update(learner=keep)
     Guardian.objects.filter(learner=merge).update(learner=keep)
     Consent.objects.filter(learner=merge).update(learner=keep)
     Milestone.objects.filter(learner=merge).update(learner=keep)
@@ -74,6 +131,8 @@ def learners_merge(*, keep: Learner, merge: Learner, by: User, request: HttpRequ
         actor=by,
         request=request,
         detail=f"{merge.reference} merged into {keep.reference}"
+        + (f"; {enrolment_clashes} enrolment(s) in the same activity withdrawn" if enrolment_clashes else "")
+        + (f"; {attendance_clashes} double register mark(s) settled" if attendance_clashes else "")
         + (f"; filled from it: {', '.join(filled)}" if filled else ""),
     )
     return keep

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from tutti.accounts.models import Role
 from tutti.accounts.testing import AccessRule
 from tutti.learners.field_access import EDITOR_ROLES, LEARNER_ROLES, MERGE_ROLES
 from tutti.learners.tests.factories import LearnerFactory
@@ -13,8 +12,6 @@ def a_learner(hub: HubArea) -> dict[str, Any]:
     return {"public_id": LearnerFactory.create(hub=hub).public_id}
 
 
-VIEWERS = frozenset(LEARNER_ROLES - {Role.TUTOR})  # a tutor sees only learners of their own activities
-
 MATRIX = [
     AccessRule("learners:learner_list", roles=LEARNER_ROLES),
     AccessRule("learners:learner_list_csv", roles=LEARNER_ROLES),
@@ -23,7 +20,7 @@ MATRIX = [
     AccessRule("learners:duplicate_list", roles=MERGE_ROLES),
     # Posted without records it sends back to the duplicates list; another hub's record is a 404 (test_views).
     AccessRule("learners:learner_merge", roles=MERGE_ROLES, method="post", ok_status=302),
-    AccessRule("learners:learner_detail", roles=VIEWERS, make_kwargs=a_learner),
+    AccessRule("learners:learner_detail", roles=LEARNER_ROLES, make_kwargs=a_learner),
     AccessRule("learners:learner_edit", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:guardian_new", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:consent_new", roles=EDITOR_ROLES, make_kwargs=a_learner),

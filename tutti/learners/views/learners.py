@@ -96,6 +96,7 @@ def learner_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "consents_in_force": selectors.consents_in_force(learner),
         "consent_history": list(learner.consents.all()) if access.hub_wide else [],
         "milestones": list(learner.milestones.all()),
+        "enrolments": selectors.enrolments_of(learner),
         "access": access,
     }
     response = render(request, "learners/learner_detail.html", context)
