@@ -7,11 +7,13 @@ school and academic year, read only through ``SchoolEngagement.objects.for_hub(h
 """
 
 import uuid
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from tutti.accounts.tenancy import HubScopedQuerySet
 from tutti.core import academic_year
@@ -157,6 +159,9 @@ class SchoolEngagement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # The partners module's interactions log can be about an engagement (tutti.partners.subjects).
+    is_interaction_subject: ClassVar[bool] = True
+
     objects = SchoolEngagementQuerySet.as_manager()
 
     class Meta:
@@ -169,6 +174,9 @@ class SchoolEngagement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school.name} {academic_year.label(self.academic_year)}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("schools:detail", kwargs={"urn": self.school.urn})
 
     @property
     def service_labels(self) -> list[str]:

@@ -15,6 +15,7 @@ from tutti.accounts.access import hub_role_required
 from tutti.accounts.models import STAFF_ROLES, Membership, Role, User
 from tutti.core import academic_year
 from tutti.network.models import HubArea
+from tutti.partners.selectors import interactions_for
 from tutti.schools import downloads, selectors
 from tutti.schools.coverage import area_coverage
 from tutti.schools.filters import SchoolFilterSet
@@ -96,11 +97,14 @@ def school_detail(request: HttpRequest, urn: int) -> HttpResponse:
     school = school_in_area_or_404(request, urn)
     hub = hub_of(request)
     year = selectors.current_year()
+    current = selectors.engagement_for(hub=hub, school=school, year=year)
     context = {
         "school": school,
         "year": year,
         "engagements": selectors.engagements_of_school(hub=hub, school=school),
-        "current": selectors.engagement_for(hub=hub, school=school, year=year),
+        "current": current,
+        # The interactions log (partners) is about this year's engagement record, once there is one.
+        "interactions": interactions_for(hub=hub, subject=current) if current else None,
         "can_edit": can_edit(request),
         "survey_links": selectors.survey_links_for_year(hub=hub, year=year).filter(school=school),
         "new_survey_link": request.session.pop(NEW_SURVEY_LINK_SESSION_KEY, None),

@@ -187,3 +187,30 @@ def test_a_new_link_ends_the_schools_earlier_one(hub_a_admin: User, schools: dic
     first = survey_link_create(hub=hub_a, school=school, academic_year=current_year(), by=hub_a_admin)
     survey_link_create(hub=hub_a, school=school, academic_year=current_year(), by=hub_a_admin)
     assert Client().get(reverse("school_survey:form", args=[first.token])).status_code == 410
+
+
+def test_interactions_with_a_school_are_logged_on_its_engagement_and_shown_on_its_page(
+    hub_a_admin: User, schools: dict[str, School]
+) -> None:
+    school = schools["navigation"]
+    engagement = SchoolEngagementFactory.create(school=school)
+    client = admin_client(hub_a_admin)
+    url = reverse("partners:interaction_new", args=["schools.schoolengagement", engagement.public_id])
+
+    response = client.post(
+        url,
+        {"kind": "visit", "occurred_on": timezone.localdate().isoformat(), "notes": "Met the music lead about WCET"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("schools:detail", args=[school.urn])
+    page = client.get(response["Location"]).content.decode()
+    assert "Met the music lead about WCET" in page
+
+
+def test_another_hub_cannot_log_an_interaction_on_this_hubs_engagement(
+    hub_b_admin: User, schools: dict[str, School]
+) -> None:
+    engagement = SchoolEngagementFactory.create(school=schools["navigation"])
+    url = reverse("partners:interaction_new", args=["schools.schoolengagement", engagement.public_id])
+    assert admin_client(hub_b_admin).get(url).status_code == 404
