@@ -65,30 +65,22 @@ def expiring_within(*, hub: HubArea, today: datetime.date, days: int = EXPIRY_WA
     Only the latest of each counts: a renewed check replaces the old one, so the old one is not listed.
     """
     horizon = today + datetime.timedelta(days=days)
+    checks = SafeguardingCheck.objects.filter(decision__in=SafeguardingCheck.CLEARED).order_by("-valid_until")
+    courses = TrainingRecord.objects.filter(kind=TrainingRecord.Kind.SAFEGUARDING).order_by("-expires_on")
     staff = (
         StaffMember.objects.for_hub(hub)
         .current()
-        .prefetch_related(
-            Prefetch(
-                "safeguarding_checks",
-                queryset=SafeguardingCheck.objects.filter(decision__in=SafeguardingCheck.CLEARED).order_by(
-                    "-valid_until"
-                ),
-            ),
-            Prefetch(
-                "training",
-                queryset=TrainingRecord.objects.filter(kind=TrainingRecord.Kind.SAFEGUARDING).order_by("-expires_on"),
-            ),
-        )
+        .prefetch_related(Prefetch("safeguarding_checks", queryset=checks))
+        .prefetch_related(Prefetch("training", queryset=courses))
     )
     rows = []
     for member in staff:
-        checks = list(member.safeguarding_checks.all())
-        if checks and checks[0].valid_until <= horizon:
-            rows.append(Expiring(member, "DBS check", checks[0].valid_until))
-        courses = [course for course in member.training.all() if course.expires_on is not None]
-        if courses and courses[0].expires_on is not None and courses[0].expires_on <= horizon:
-            rows.append(Expiring(member, "Safeguarding training", courses[0].expires_on))
+        latest_check = next(iter(member.safeguarding_checks.all()), None)
+        if latest_check is not None and latest_check.valid_until <= horizon:
+            rows.append(Expiring(member, "DBS check", latest_check.valid_until))
+        ends = [course.expires_on for course in member.training.all() if course.expires_on is not None]
+        if ends and ends[0] <= horizon:
+            rows.append(Expiring(member, "Safeguarding training", ends[0]))
     return sorted(rows, key=lambda row: (row.expires_on, str(row.staff_member)))
 
 
@@ -135,4 +127,8 @@ def staff_with_checks(*, hub: HubArea, today: datetime.date) -> list[tuple[Staff
         .current()
         .prefetch_related(Prefetch("safeguarding_checks", queryset=checks, to_attr="valid_checks"), "instruments")
     )
-    return [(member, member.valid_checks[0] if member.valid_checks else None) for member in staff]
+    rows = []
+    for member in staff:
+        valid: list[SafeguardingCheck] = getattr(member, "valid_checks", [])
+        rows.append((member, valid[0] if valid else None))
+    return rows

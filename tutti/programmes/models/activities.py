@@ -112,7 +112,7 @@ class Activity(models.Model):
 
     @property
     def venue(self) -> str:
-        if self.school_id is not None:
+        if self.school is not None:
             return str(self.school.name)
         return f"{self.place_name}, {self.place_postcode}" if self.place_postcode else self.place_name
 

@@ -51,8 +51,14 @@ class TermCalendar(models.Model):
         return days
 
 
-class CalendarPartQuerySet(HubScopedQuerySet[models.Model]):
-    """Terms and breaks belong to a hub through their calendar."""
+class TermQuerySet(HubScopedQuerySet["Term"]):
+    """Terms belong to a hub through their calendar."""
+
+    hub_field = "calendar__hub"
+
+
+class CalendarBreakQuerySet(HubScopedQuerySet["CalendarBreak"]):
+    """Breaks belong to a hub through their calendar."""
 
     hub_field = "calendar__hub"
 
@@ -81,7 +87,7 @@ class Term(models.Model):
     starts_on = models.DateField("First day")
     ends_on = models.DateField("Last day")
 
-    objects = CalendarPartQuerySet.as_manager()
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         ordering = ["calendar", "starts_on"]
@@ -114,7 +120,7 @@ class CalendarBreak(models.Model):
     starts_on = models.DateField("First day")
     ends_on = models.DateField("Last day", help_text="The same as the first day for a single closure day.")
 
-    objects = CalendarPartQuerySet.as_manager()
+    objects = CalendarBreakQuerySet.as_manager()
 
     class Meta:
         ordering = ["calendar", "starts_on"]

@@ -112,8 +112,14 @@ class StaffMember(models.Model):
         return self.valid_check(on=on) is not None
 
 
-class StaffPartQuerySet(HubScopedQuerySet[models.Model]):
-    """Checks and training belong to a hub through their staff member."""
+class SafeguardingCheckQuerySet(HubScopedQuerySet["SafeguardingCheck"]):
+    """Checks belong to a hub through their staff member."""
+
+    hub_field = "staff_member__hub"
+
+
+class TrainingRecordQuerySet(HubScopedQuerySet["TrainingRecord"]):
+    """Training belongs to a hub through its staff member."""
 
     hub_field = "staff_member__hub"
 
@@ -140,7 +146,7 @@ class SafeguardingCheck(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = StaffPartQuerySet.as_manager()
+    objects = SafeguardingCheckQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on"]
@@ -180,7 +186,7 @@ class TrainingRecord(models.Model):
     expires_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = StaffPartQuerySet.as_manager()
+    objects = TrainingRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-attended_on"]

@@ -14,12 +14,12 @@ REGISTER_ROLES = MANAGERS | {Role.TUTOR}
 
 
 def a_calendar(hub: HubArea) -> dict[str, Any]:
-    return {"year": TermCalendarFactory(hub=hub, academic_year=2031).academic_year}
+    return {"year": TermCalendarFactory.create(hub=hub, academic_year=2031).academic_year}
 
 
 def a_session(hub: HubArea) -> dict[str, Any]:
     session = Session.objects.create(
-        activity=ActivityFactory(hub=hub),
+        activity=ActivityFactory.create(hub=hub),
         date=datetime.date.today(),
         starts_at=datetime.time(9),
         ends_at=datetime.time(10),
@@ -28,13 +28,13 @@ def a_session(hub: HubArea) -> dict[str, Any]:
 
 
 def an_activity(hub: HubArea) -> dict[str, Any]:
-    return {"public_id": ActivityFactory(hub=hub).public_id}
+    return {"public_id": ActivityFactory.create(hub=hub).public_id}
 
 
 def a_marked_learner(hub: HubArea) -> dict[str, Any]:
 
     session = Session.objects.create(
-        activity=ActivityFactory(hub=hub),
+        activity=ActivityFactory.create(hub=hub),
         date=datetime.date.today(),
         starts_at=datetime.time(9),
         ends_at=datetime.time(10),

@@ -30,6 +30,6 @@ def hub_a_calendar(hub_a: HubArea) -> TermCalendar:  # noqa: F811
 @pytest.fixture
 def hub_a_tutor_staff(hub_a: HubArea, hub_a_tutor: User, hub_a_manager: User) -> StaffMember:  # noqa: F811
     """The staff record of hub A's tutor, linked to their account, with a clear DBS check."""
-    member = StaffMemberFactory(hub=hub_a, user=hub_a_tutor, first_name="Ada", last_name="Lovelace")
+    member = StaffMemberFactory.create(hub=hub_a, user=hub_a_tutor, first_name="Ada", last_name="Lovelace")
     cleared(member, by=hub_a_manager)
     return member

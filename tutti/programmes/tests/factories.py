@@ -15,7 +15,7 @@ from factory.django import DjangoModelFactory
 from tutti.accounts.models import User
 from tutti.network.models import HubArea
 from tutti.network.tests.factories import HubAreaFactory
-from tutti.programmes.models import Activity, SafeguardingCheck, StaffMember, Term, TermCalendar
+from tutti.programmes.models import Activity, CalendarBreak, SafeguardingCheck, StaffMember, Term, TermCalendar
 from tutti.programmes.services.calendars import break_add, term_set
 from tutti.programmes.services.workforce import safeguarding_check_record
 from tutti.schools.tests.factories import SchoolFactory
@@ -34,7 +34,7 @@ class TermCalendarFactory(DjangoModelFactory[TermCalendar]):
 
 def calendar_2025_26(hub: HubArea) -> TermCalendar:
     """A hand-built 2025/26 calendar: three terms, three half-terms and an INSET day on a Tuesday."""
-    calendar = TermCalendarFactory(hub=hub, academic_year=2025)
+    calendar: TermCalendar = TermCalendarFactory.create(hub=hub, academic_year=2025)
     term_set(
         calendar=calendar,
         name=Term.Name.AUTUMN,
@@ -53,7 +53,7 @@ def calendar_2025_26(hub: HubArea) -> TermCalendar:
         starts_on=datetime.date(2026, 4, 13),
         ends_on=datetime.date(2026, 7, 21),
     )
-    half_term = "half_term"
+    half_term = CalendarBreak.Kind.HALF_TERM
     break_add(
         calendar=calendar,
         kind=half_term,
@@ -77,7 +77,7 @@ def calendar_2025_26(hub: HubArea) -> TermCalendar:
     )
     break_add(
         calendar=calendar,
-        kind="closure",
+        kind=CalendarBreak.Kind.CLOSURE,
         name="INSET day",
         starts_on=datetime.date(2025, 11, 18),
         ends_on=datetime.date(2025, 11, 18),

@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, ViewportSize, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tutti.accounts.models import AuditEvent, Role
 from tutti.accounts.testing import person, sign_in
@@ -20,16 +21,16 @@ from tutti.programmes.tests.factories import StaffMemberFactory, WcetActivityFac
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 740}
+PHONE: ViewportSize = {"width": 375, "height": 740}
 
 
-def test_a_tutor_marks_todays_register_on_a_phone(browser: Browser, live_server: object) -> None:
+def test_a_tutor_marks_todays_register_on_a_phone(browser: Browser, live_server: LiveServer) -> None:
     hub = HubArea.objects.create(name="Hertfordshire", slug="hertfordshire")
     manager = person(hub=hub, roles=[Role.PROGRAMME_MANAGER])
     tutor_user = person(hub=hub, roles=[Role.TUTOR])
-    tutor = StaffMemberFactory(hub=hub, user=tutor_user)
+    tutor = StaffMemberFactory.create(hub=hub, user=tutor_user)
     cleared(tutor, by=manager)
-    activity = WcetActivityFactory(hub=hub, name="Year 4 violins, Oak class")
+    activity = WcetActivityFactory.create(hub=hub, name="Year 4 violins, Oak class")
     tutor_assign(activity=activity, tutor=tutor)
     children = [learner(hub, first_name=name, last_name="Invented") for name in ("Amara", "Bilal", "Cerys")]
     for child in children:
@@ -37,13 +38,13 @@ def test_a_tutor_marks_todays_register_on_a_phone(browser: Browser, live_server:
     session = Session.objects.create(
         activity=activity, date=timezone.localdate(), starts_at=datetime.time(9, 15), ends_at=datetime.time(10)
     )
-    other = WcetActivityFactory(hub=hub, calendar=activity.calendar, name="Someone else's class")
+    other = WcetActivityFactory.create(hub=hub, calendar=activity.calendar, name="Someone else's class")
     Session.objects.create(
         activity=other, date=timezone.localdate(), starts_at=datetime.time(11), ends_at=datetime.time(12)
     )
 
     client = sign_in(Client(), tutor_user)
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE)  # type: ignore[attr-defined]
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
     context.add_cookies(
         [
             {
@@ -51,7 +52,7 @@ def test_a_tutor_marks_todays_register_on_a_phone(browser: Browser, live_server:
                 "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                 "url": live_server.url,
             }
-        ]  # type: ignore[attr-defined]
+        ]
     )
     page = context.new_page()
 

@@ -44,7 +44,7 @@ def test_the_database_refuses_a_term_ending_before_it_starts(hub_a_calendar: Ter
 
 
 def test_tuesday_sessions_skip_half_term_and_the_inset_day(hub_a: HubArea, hub_a_calendar: TermCalendar) -> None:
-    activity = ActivityFactory(hub=hub_a, calendar=hub_a_calendar)
+    activity = ActivityFactory.create(hub=hub_a, calendar=hub_a_calendar)
     autumn = hub_a_calendar.terms.get(name=Term.Name.AUTUMN)
     slot_add(activity=activity, weekday=TUESDAY, starts_at=datetime.time(9), ends_at=datetime.time(10), terms=[autumn])
 
@@ -62,7 +62,7 @@ def test_tuesday_sessions_skip_half_term_and_the_inset_day(hub_a: HubArea, hub_a
 
 
 def test_regenerating_changes_nothing_the_second_time(hub_a: HubArea, hub_a_calendar: TermCalendar) -> None:
-    activity = ActivityFactory(hub=hub_a, calendar=hub_a_calendar)
+    activity = ActivityFactory.create(hub=hub_a, calendar=hub_a_calendar)
     slot_add(
         activity=activity,
         weekday=TUESDAY,
@@ -83,7 +83,7 @@ def test_regenerating_changes_nothing_the_second_time(hub_a: HubArea, hub_a_cale
 def test_a_closure_added_later_removes_planned_sessions_but_keeps_delivered_ones(
     hub_a: HubArea, hub_a_calendar: TermCalendar
 ) -> None:
-    activity = ActivityFactory(hub=hub_a, calendar=hub_a_calendar)
+    activity = ActivityFactory.create(hub=hub_a, calendar=hub_a_calendar)
     autumn = hub_a_calendar.terms.get(name=Term.Name.AUTUMN)
     slot_add(activity=activity, weekday=TUESDAY, starts_at=datetime.time(9), ends_at=datetime.time(10), terms=[autumn])
     sessions_generate(activity=activity)
@@ -109,6 +109,6 @@ def test_a_slot_with_another_calendars_term_is_refused(hub_a: HubArea, hub_a_cal
     term = term_set(
         calendar=other, name=Term.Name.AUTUMN, starts_on=datetime.date(2026, 9, 2), ends_on=datetime.date(2026, 12, 18)
     )
-    activity = ActivityFactory(hub=hub_a, calendar=hub_a_calendar)
+    activity = ActivityFactory.create(hub=hub_a, calendar=hub_a_calendar)
     with pytest.raises(ValidationError):
         slot_add(activity=activity, weekday=0, starts_at=datetime.time(9), ends_at=datetime.time(10), terms=[term])

@@ -28,7 +28,7 @@ Status = Enrolment.Status
 def test_enrolling_past_the_last_place_puts_the_learner_on_the_waiting_list(
     hub_a: HubArea, hub_a_manager: User
 ) -> None:
-    activity = ActivityFactory(hub=hub_a, capacity=2)
+    activity = ActivityFactory.create(hub=hub_a, capacity=2)
     first, second, third, fourth = (learner(hub_a) for _ in range(4))
 
     statuses = [enrolment_enrol(activity=activity, learner=child, by=hub_a_manager).status for child in (first, second)]
@@ -44,7 +44,7 @@ def test_enrolling_past_the_last_place_puts_the_learner_on_the_waiting_list(
 def test_withdrawal_frees_the_place_and_offers_it_to_the_next_on_the_waiting_list(
     hub_a: HubArea, hub_a_manager: User
 ) -> None:
-    activity = ActivityFactory(hub=hub_a, capacity=1)
+    activity = ActivityFactory.create(hub=hub_a, capacity=1)
     holder = enrolment_enrol(activity=activity, learner=learner(hub_a), by=hub_a_manager)
     next_in_line = enrolment_enrol(activity=activity, learner=learner(hub_a), by=hub_a_manager)
     behind = enrolment_enrol(activity=activity, learner=learner(hub_a), by=hub_a_manager)
@@ -65,7 +65,7 @@ def test_withdrawal_frees_the_place_and_offers_it_to_the_next_on_the_waiting_lis
 
 
 def test_an_application_is_offered_a_place_only_while_one_is_left(hub_a: HubArea, hub_a_manager: User) -> None:
-    activity = ActivityFactory(hub=hub_a, capacity=1)
+    activity = ActivityFactory.create(hub=hub_a, capacity=1)
     first = enrolment_apply(activity=activity, learner=learner(hub_a), by=hub_a_manager)
     second = enrolment_apply(activity=activity, learner=learner(hub_a), by=hub_a_manager)
     assert first.status == Status.APPLIED
@@ -76,7 +76,7 @@ def test_an_application_is_offered_a_place_only_while_one_is_left(hub_a: HubArea
 
 
 def test_a_learner_cannot_be_enrolled_twice_in_one_activity(hub_a: HubArea, hub_a_manager: User) -> None:
-    activity = ActivityFactory(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a)
     child = learner(hub_a)
     enrolment_enrol(activity=activity, learner=child, by=hub_a_manager)
     with pytest.raises(ValidationError, match="already in"):
@@ -85,12 +85,12 @@ def test_a_learner_cannot_be_enrolled_twice_in_one_activity(hub_a: HubArea, hub_
 
 def test_another_hubs_learner_is_refused(hub_a: HubArea, hub_b: HubArea, hub_a_manager: User) -> None:
     with pytest.raises(ValidationError, match="not one of this hub's learners"):
-        enrolment_enrol(activity=ActivityFactory(hub=hub_a), learner=learner(hub_b), by=hub_a_manager)
+        enrolment_enrol(activity=ActivityFactory.create(hub=hub_a), learner=learner(hub_b), by=hub_a_manager)
 
 
 def test_transfer_moves_the_learner_and_hands_the_old_place_on(hub_a: HubArea, hub_a_manager: User) -> None:
-    beginners = ActivityFactory(hub=hub_a, capacity=1, name="Beginner strings")
-    improvers = ActivityFactory(hub=hub_a, calendar=beginners.calendar, capacity=5, name="Improver strings")
+    beginners = ActivityFactory.create(hub=hub_a, capacity=1, name="Beginner strings")
+    improvers = ActivityFactory.create(hub=hub_a, calendar=beginners.calendar, capacity=5, name="Improver strings")
     child = learner(hub_a)
     moving = enrolment_enrol(activity=beginners, learner=child, by=hub_a_manager)
     waiting = enrolment_enrol(activity=beginners, learner=learner(hub_a), by=hub_a_manager)
@@ -110,8 +110,8 @@ def test_transfer_moves_the_learner_and_hands_the_old_place_on(hub_a: HubArea, h
 
 
 def test_transfer_into_a_full_activity_is_refused_and_changes_nothing(hub_a: HubArea, hub_a_manager: User) -> None:
-    here = ActivityFactory(hub=hub_a)
-    full = ActivityFactory(hub=hub_a, calendar=here.calendar, capacity=1)
+    here = ActivityFactory.create(hub=hub_a)
+    full = ActivityFactory.create(hub=hub_a, calendar=here.calendar, capacity=1)
     enrolment_enrol(activity=full, learner=learner(hub_a), by=hub_a_manager)
     moving = enrolment_enrol(activity=here, learner=learner(hub_a), by=hub_a_manager)
 
@@ -125,7 +125,7 @@ def test_transfer_into_a_full_activity_is_refused_and_changes_nothing(hub_a: Hub
 
 def test_the_database_refuses_more_places_taken_than_capacity(hub_a: HubArea) -> None:
     """A write that skipped the service's lock still cannot overfill an activity."""
-    activity = ActivityFactory(hub=hub_a, capacity=1)
+    activity = ActivityFactory.create(hub=hub_a, capacity=1)
     Activity.objects.filter(pk=activity.pk).update(places_taken=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         Activity.objects.filter(pk=activity.pk).update(places_taken=F("places_taken") + 1)
@@ -136,7 +136,7 @@ def test_the_database_refuses_more_places_taken_than_capacity(hub_a: HubArea) ->
 def test_two_people_enrolling_into_the_last_place_at_once_get_one_place_and_one_waiting(
     hub_a: HubArea, hub_a_manager: User
 ) -> None:
-    activity = ActivityFactory(hub=hub_a, capacity=1)
+    activity = ActivityFactory.create(hub=hub_a, capacity=1)
     children = [learner(hub_a), learner(hub_a)]
     barrier = threading.Barrier(2)
     outcomes: list[str] = []

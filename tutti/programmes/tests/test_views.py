@@ -30,8 +30,8 @@ def _session(activity: Activity) -> Session:
 def test_a_tutor_cannot_open_another_tutors_register(
     hub_a: HubArea, hub_a_tutor: User, hub_a_tutor_staff: StaffMember
 ) -> None:
-    others = _session(ActivityFactory(hub=hub_a, name="Brass band"))
-    mine_activity = ActivityFactory(hub=hub_a, name="Junior choir")
+    others = _session(ActivityFactory.create(hub=hub_a, name="Brass band"))
+    mine_activity = ActivityFactory.create(hub=hub_a, name="Junior choir")
     tutor_assign(activity=mine_activity, tutor=hub_a_tutor_staff)
     mine = _session(mine_activity)
     client = sign_in(Client(), hub_a_tutor)
@@ -48,7 +48,7 @@ def test_a_tutor_cannot_open_another_tutors_register(
 def test_the_register_form_saves_marks_and_names_a_missing_one(
     hub_a: HubArea, hub_a_tutor: User, hub_a_tutor_staff: StaffMember, hub_a_manager: User
 ) -> None:
-    activity = ActivityFactory(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a)
     tutor_assign(activity=activity, tutor=hub_a_tutor_staff)
     first, second = learner(hub_a, first_name="Iris"), learner(hub_a, first_name="Jude")
     for child in (first, second):
@@ -70,7 +70,7 @@ def test_the_register_form_saves_marks_and_names_a_missing_one(
 def test_a_session_not_delivered_is_recorded_from_the_register(
     hub_a: HubArea, hub_a_tutor: User, hub_a_tutor_staff: StaffMember
 ) -> None:
-    activity = ActivityFactory(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a)
     tutor_assign(activity=activity, tutor=hub_a_tutor_staff)
     session = _session(activity)
     url = reverse("programmes:register", kwargs={"public_id": session.public_id})
@@ -120,8 +120,10 @@ def test_a_manager_sets_up_a_calendar_and_sees_a_term_outside_the_year_refused(
 
 
 def test_the_activity_export_holds_the_filtered_rows_in_csv_and_xlsx(hub_a: HubArea, hub_a_manager: User) -> None:
-    ActivityFactory(hub=hub_a, name="County youth orchestra", kind=Activity.Kind.ENSEMBLE, level=Activity.Level.COUNTY)
-    ActivityFactory(hub=hub_a, calendar=TermCalendar.objects.for_hub(hub_a).get(), name="Beginner guitar")
+    ActivityFactory.create(
+        hub=hub_a, name="County youth orchestra", kind=Activity.Kind.ENSEMBLE, level=Activity.Level.COUNTY
+    )
+    ActivityFactory.create(hub=hub_a, calendar=TermCalendar.objects.for_hub(hub_a).get(), name="Beginner guitar")
     client = sign_in(Client(), hub_a_manager)
     url = reverse("programmes:activities")
 
@@ -140,7 +142,7 @@ def test_the_activity_export_holds_the_filtered_rows_in_csv_and_xlsx(hub_a: HubA
 def test_the_activity_list_reads_in_the_same_number_of_queries_for_one_or_many_rows(
     hub_a: HubArea, hub_a_manager: User
 ) -> None:
-    calendar = ActivityFactory(hub=hub_a).calendar
+    calendar = ActivityFactory.create(hub=hub_a).calendar
     client = sign_in(Client(), hub_a_manager)
     url = reverse("programmes:activities")
     client.get(url)  # sessions and caches warmed
@@ -148,7 +150,7 @@ def test_the_activity_list_reads_in_the_same_number_of_queries_for_one_or_many_r
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for _ in range(5):
-        ActivityFactory(hub=hub_a, calendar=calendar, kind=Activity.Kind.WCET, school=SchoolFactory())
+        ActivityFactory.create(hub=hub_a, calendar=calendar, kind=Activity.Kind.WCET, school=SchoolFactory())
     with CaptureQueriesContext(connection) as six:
         client.get(url)
 

@@ -19,7 +19,7 @@ TODAY = datetime.date(2026, 3, 2)
 
 
 def test_a_check_is_valid_for_three_years_after_issue(hub_a: HubArea, hub_a_manager: User) -> None:
-    member = StaffMemberFactory(hub=hub_a)
+    member = StaffMemberFactory.create(hub=hub_a)
     cleared(member, by=hub_a_manager, issued_on=datetime.date(2023, 3, 1))
     assert member.has_valid_check(on=datetime.date(2026, 3, 1))
     assert not member.has_valid_check(on=datetime.date(2026, 3, 2))
@@ -27,7 +27,7 @@ def test_a_check_is_valid_for_three_years_after_issue(hub_a: HubArea, hub_a_mana
 
 
 def test_an_update_service_status_check_extends_a_check(hub_a: HubArea, hub_a_manager: User) -> None:
-    member = StaffMemberFactory(hub=hub_a)
+    member = StaffMemberFactory.create(hub=hub_a)
     safeguarding_check_record(
         member=member,
         certificate_number="009876543210",
@@ -41,7 +41,7 @@ def test_an_update_service_status_check_extends_a_check(hub_a: HubArea, hub_a_ma
 
 
 def test_a_not_cleared_decision_is_never_valid(hub_a: HubArea, hub_a_manager: User) -> None:
-    member = StaffMemberFactory(hub=hub_a)
+    member = StaffMemberFactory.create(hub=hub_a)
     safeguarding_check_record(
         member=member,
         certificate_number="009876543210",
@@ -55,8 +55,8 @@ def test_a_not_cleared_decision_is_never_valid(hub_a: HubArea, hub_a_manager: Us
 
 
 def test_a_tutor_without_a_valid_check_cannot_be_assigned(hub_a: HubArea) -> None:
-    activity = ActivityFactory(hub=hub_a)
-    tutor = StaffMemberFactory(hub=hub_a, first_name="Nell", last_name="Gwynne")
+    activity = ActivityFactory.create(hub=hub_a)
+    tutor = StaffMemberFactory.create(hub=hub_a, first_name="Nell", last_name="Gwynne")
     with pytest.raises(ValidationError) as error:
         tutor_assign(activity=activity, tutor=tutor, on=TODAY)
     assert error.value.message_dict["tutors"] == [
@@ -66,8 +66,8 @@ def test_a_tutor_without_a_valid_check_cannot_be_assigned(hub_a: HubArea) -> Non
 
 
 def test_a_cleared_tutor_is_assigned(hub_a: HubArea, hub_a_manager: User) -> None:
-    activity = ActivityFactory(hub=hub_a)
-    tutor = StaffMemberFactory(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a)
+    tutor = StaffMemberFactory.create(hub=hub_a)
     cleared(tutor, by=hub_a_manager, issued_on=datetime.date(2025, 9, 1))
     tutor_assign(activity=activity, tutor=tutor, on=TODAY)
     assert list(activity.tutors.all()) == [tutor]
@@ -76,9 +76,9 @@ def test_a_cleared_tutor_is_assigned(hub_a: HubArea, hub_a_manager: User) -> Non
 def test_the_expiring_list_shows_checks_and_training_running_out_within_60_days(
     hub_a: HubArea, hub_a_manager: User
 ) -> None:
-    soon: StaffMember = StaffMemberFactory(hub=hub_a, first_name="Soon", last_name="Due")
+    soon: StaffMember = StaffMemberFactory.create(hub=hub_a, first_name="Soon", last_name="Due")
     cleared(soon, by=hub_a_manager, issued_on=datetime.date(2023, 4, 15))  # valid until 15 April 2026
-    later = StaffMemberFactory(hub=hub_a, first_name="Much", last_name="Later")
+    later = StaffMemberFactory.create(hub=hub_a, first_name="Much", last_name="Later")
     cleared(later, by=hub_a_manager, issued_on=datetime.date(2025, 4, 15))
     training_record(
         member=later,
@@ -86,7 +86,7 @@ def test_the_expiring_list_shows_checks_and_training_running_out_within_60_days(
         title="Level 2 safeguarding",
         attended_on=datetime.date(2023, 3, 20),
     )
-    renewed = StaffMemberFactory(hub=hub_a, first_name="Re", last_name="Newed")
+    renewed = StaffMemberFactory.create(hub=hub_a, first_name="Re", last_name="Newed")
     cleared(renewed, by=hub_a_manager, issued_on=datetime.date(2023, 3, 10))
     cleared(renewed, by=hub_a_manager, issued_on=datetime.date(2026, 2, 1))
 
@@ -100,7 +100,7 @@ def test_the_expiring_list_shows_checks_and_training_running_out_within_60_days(
 
 @pytest.fixture
 def session_with_three_learners(hub_a: HubArea, hub_a_manager: User) -> Session:
-    activity = ActivityFactory(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a)
     for _ in range(3):
         enrolment_enrol(activity=activity, learner=learner(hub_a), by=hub_a_manager)
     return Session.objects.create(activity=activity, date=TODAY, starts_at=datetime.time(9), ends_at=datetime.time(10))
