@@ -1,0 +1,42 @@
+"""manage.py import_learners FILE --hub SLUG: the learners CSV import (columns in tutti/learners/IMPORT.md)."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tutti.accounts.models import User
+from tutti.learners.importing.run import learners_import
+from tutti.network.models import HubArea
+
+
+class Command(BaseCommand):
+    help = "Import learners with their guardians from a CSV file into one hub: all of it, or nothing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--hub", required=True, help="The hub area's slug, e.g. hertfordshire.")
+        parser.add_argument("--by", default="", help="Email of the person importing, for the audit log.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        hub = HubArea.objects.filter(slug=options["hub"]).first()
+        if hub is None:
+            raise CommandError(f"No hub area with the slug '{options['hub']}'.")
+        by = None
+        if options["by"]:
+            by = User.objects.filter(email__iexact=options["by"]).first()
+            if by is None:
+                raise CommandError(f"No person with the email {options['by']}.")
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"No file at {path}.")
+        result = learners_import(hub=hub, data=path.read_bytes(), by=by)
+        if not result.ok:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(f"Nothing imported: {len(result.errors)} problem(s) in {path.name}.")
+        self.stdout.write(
+            f"Imported into {hub.name}: {result.created} added, {result.updated} updated, "
+            f"{result.unchanged} unchanged; guardians {result.guardians_added} added, "
+            f"{result.guardians_updated} updated."
+        )
