@@ -3,7 +3,7 @@
 from typing import Any
 
 from tutti.accounts.testing import AccessRule
-from tutti.learners.field_access import EDITOR_ROLES, IMPORT_ROLES, LEARNER_ROLES, MERGE_ROLES
+from tutti.learners.field_access import EDITOR_ROLES, HUB_WIDE_ROLES, IMPORT_ROLES, LEARNER_ROLES, MERGE_ROLES
 from tutti.learners.tests.factories import LearnerFactory
 from tutti.network.models import HubArea
 
@@ -18,6 +18,7 @@ MATRIX = [
     AccessRule("learners:learner_list_xlsx", roles=LEARNER_ROLES),
     AccessRule("learners:learner_new", roles=EDITOR_ROLES),
     AccessRule("learners:learner_import", roles=IMPORT_ROLES),
+    AccessRule("learners:progression", roles=HUB_WIDE_ROLES),
     AccessRule("learners:duplicate_list", roles=MERGE_ROLES),
     # Posted without records it sends back to the duplicates list; another hub's record is a 404 (test_views).
     AccessRule("learners:learner_merge", roles=MERGE_ROLES, method="post", ok_status=302),
