@@ -35,7 +35,7 @@ class TermForm(forms.ModelForm):
     class Meta:
         model = Term
         fields = ["name", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput, "ends_on": DateInput}
+        widgets = {"name": forms.RadioSelect, "starts_on": DateInput, "ends_on": DateInput}
         help_texts = {"starts_on": DATE_HINT}
 
     def __init__(self, *args: object, calendar: TermCalendar, **kwargs: object) -> None:
@@ -54,7 +54,7 @@ class BreakForm(forms.ModelForm):
     class Meta:
         model = CalendarBreak
         fields = ["kind", "name", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput, "ends_on": DateInput}
+        widgets = {"kind": forms.RadioSelect, "starts_on": DateInput, "ends_on": DateInput}
         labels = {"kind": "Half-term or closure"}
 
     def __init__(self, *args: object, calendar: TermCalendar, **kwargs: object) -> None:
