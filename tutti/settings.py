@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
     "lead organisations and funding allocations. Money is in pence.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["tutti.network.api.schema.public_endpoints_only"],
     # Two models have a `kind` with different choices: name each enum so the schema has no collision.
     "ENUM_NAME_OVERRIDES": {
         "LocalAuthorityKindEnum": "tutti.network.models.LocalAuthority.Kind",

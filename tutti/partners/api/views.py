@@ -41,6 +41,7 @@ class PartnerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     filterset_class = PartnerFilterSet
     filter_backends = [HubPartnerFilterBackend]
     lookup_field = "public_id"
+    lookup_value_regex = "[0-9a-f-]{36}"  # a malformed id is a 404, never a failed UUID lookup
 
     def get_queryset(self) -> PartnerQuerySet:
         agreements = Agreement.objects.prefetch_related("strategic_functions", "aims").order_by("-academic_year")

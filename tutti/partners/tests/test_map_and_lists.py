@@ -154,3 +154,9 @@ def test_money_in_the_api_only_for_roles_that_see_it(hub_a: HubArea, hub_a_tutor
     finance_view = sign_in(Client(), hub_a_finance).get(reverse("partners:api-partner-list")).json()
     assert "cash_pence" not in tutor_view["results"][0]["agreements"][0]
     assert finance_view["results"][0]["agreements"][0]["cash_pence"] == 12_345_00
+
+
+def test_a_malformed_partner_id_in_the_api_is_not_found(client, hub_a_admin):
+    sign_in(client, hub_a_admin)
+
+    assert client.get("/hub/partners/api/partners/not-a-uuid/").status_code == 404
