@@ -204,6 +204,9 @@ class AuditEvent(models.Model):
         LEARNERS_IMPORTED = "learners_imported", "Imported learners"
         REGISTER_MARKED = "register_marked", "Marked a register"
         SESSION_NOT_DELIVERED = "session_not_delivered", "Recorded a session as not delivered"
+        ENROLMENT_CHANGED = "enrolment_changed", "Changed a learner's enrolment"
+        STAFF_RECORD_CHANGED = "staff_record_changed", "Changed a staff record"
+        SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Recorded a DBS check"
 
     hub = models.ForeignKey(
         "network.HubArea",
