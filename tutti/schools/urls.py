@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutti.schools import api, survey_views, views
+from tutti.schools import api, register_views, survey_views, views
 
 app_name = "schools"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("schools.csv", views.school_list_csv, name="list_csv"),
     path("schools.xlsx", views.school_list_xlsx, name="list_xlsx"),
     path("coverage/", views.coverage, name="coverage"),
+    path("import/", register_views.register_import, name="register_import"),
     path("survey/", survey_views.survey_replies, name="survey_replies"),
     path("<int:urn>/", views.school_detail, name="detail"),
     path("<int:urn>/engagement/<int:year>/", views.engagement_edit, name="engagement_edit"),

@@ -63,6 +63,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
         "year": year,
         "query": query.urlencode(),
         "filtering": bool(query),
+        "can_import": Role.HUB_ADMINISTRATOR in cast(Membership, request.membership).role_set,  # type: ignore[attr-defined]
     }
     return render(request, "schools/school_list.html", context)
 

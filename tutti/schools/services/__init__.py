@@ -5,6 +5,7 @@ from tutti.schools.services.register import (
     RegisterImportResult,
     school_register_import,
     school_register_import_file,
+    school_register_import_for_hub,
 )
 from tutti.schools.services.survey import NewSurveyLink, survey_answer, survey_link_create
 
@@ -14,6 +15,7 @@ __all__ = [
     "engagement_record",
     "school_register_import",
     "school_register_import_file",
+    "school_register_import_for_hub",
     "survey_answer",
     "survey_link_create",
 ]

@@ -8,9 +8,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tutti.network.models import LocalAuthority
+from tutti.network.importing.problems import ImportRejectedError, Problem
+from tutti.network.models import HubArea, LocalAuthority
 from tutti.schools.gias.parsing import AuthorityLookup, SchoolRecord, parse_extract
-from tutti.schools.gias.reading import read_extract
+from tutti.schools.gias.reading import decode_extract, parse_csv_text, read_extract
 from tutti.schools.models import School
 
 BATCH_SIZE = 1000
@@ -128,3 +129,32 @@ def school_register_import_file(
     table = read_extract(path)
     records = parse_extract(table, authorities=authority_lookup(), today=today or timezone.localdate())
     return school_register_import(records=records, full_extract=full_extract)
+
+
+def _outside_area(records: list[SchoolRecord], hub: HubArea) -> list[Problem]:
+    inside = set(LocalAuthority.objects.filter(hub_area=hub).values_list("pk", flat=True))
+    names = dict(LocalAuthority.objects.values_list("pk", "name"))
+    return [
+        Problem(
+            record.line,
+            "",
+            f"URN {record.urn} is in {names[record.fields['local_authority_id']]}, outside {hub.name}'s area",
+        )
+        for record in records
+        if record.fields["local_authority_id"] not in inside
+    ]
+
+
+def school_register_import_for_hub(
+    *, data: bytes, name: str, hub: HubArea, today: datetime.date | None = None
+) -> RegisterImportResult:
+    """A hub administrator's upload of a GIAS extract for their own area (GIAS filters by local authority).
+
+    The register is national, so a hub may only bring in schools of its own local authorities: a row from
+    another area is a problem like any other, and nothing is written. It never closes missing schools.
+    """
+    table = parse_csv_text(decode_extract(data, name=name), name=name)
+    records = parse_extract(table, authorities=authority_lookup(), today=today or timezone.localdate())
+    if problems := _outside_area(records, hub):
+        raise ImportRejectedError(problems)
+    return school_register_import(records=records)

@@ -32,6 +32,7 @@ MATRIX = [
     AccessRule("schools:list_csv", roles=STAFF_ROLES),
     AccessRule("schools:list_xlsx", roles=STAFF_ROLES),
     AccessRule("schools:coverage", roles=STAFF_ROLES),
+    AccessRule("schools:register_import", roles=frozenset({Role.HUB_ADMINISTRATOR})),
     AccessRule("schools:survey_replies", roles=STAFF_ROLES),
     AccessRule("schools:detail", roles=STAFF_ROLES, make_kwargs=a_school),
     AccessRule("schools:engagement_edit", roles=EDITORS, make_kwargs=a_school_this_year),
