@@ -41,6 +41,8 @@ HUB_WIDE_ROLES = frozenset({Role.HUB_ADMINISTRATOR, Role.INCLUSION_LEAD, Role.PR
 EDITOR_ROLES = HUB_WIDE_ROLES
 MERGE_ROLES = frozenset({Role.HUB_ADMINISTRATOR, Role.INCLUSION_LEAD})
 IMPORT_ROLES = frozenset({Role.HUB_ADMINISTRATOR})
+# Who enrols a whole WCET class from its class list (the people who set up activities).
+CLASS_LIST_ROLES = frozenset({Role.HUB_ADMINISTRATOR, Role.PROGRAMME_MANAGER})
 
 _ROLE_FIELDS: dict[Role, tuple[str, ...]] = {
     Role.HUB_ADMINISTRATOR: IDENTITY_FIELDS + PERSONAL_FIELDS + SENSITIVE_FIELDS + ADAPTATION_FIELDS,
@@ -63,6 +65,7 @@ class FieldAccess:
     may_edit: bool
     may_merge: bool
     may_import: bool
+    may_enrol_classes: bool
 
     @classmethod
     def for_roles(cls, roles: Iterable[str]) -> "FieldAccess":
@@ -82,6 +85,7 @@ class FieldAccess:
             may_edit=bool(held & EDITOR_ROLES),
             may_merge=bool(held & MERGE_ROLES),
             may_import=bool(held & IMPORT_ROLES),
+            may_enrol_classes=bool(held & CLASS_LIST_ROLES),
         )
 
     def sees(self, name: str) -> bool:

@@ -1,7 +1,7 @@
 """Forms for learners, guardians, consents and milestones: they turn what a person typed into field errors."""
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -9,6 +9,7 @@ from tutti.learners.field_access import FieldAccess, field_label
 from tutti.learners.models import POSTCODE_DISTRICT, Consent, Guardian, Learner, Milestone
 from tutti.learners.services.learners import EDITABLE_FIELDS
 from tutti.network.models import HubArea
+from tutti.programmes.models import Activity
 from tutti.schools.models import School
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
@@ -174,3 +175,31 @@ class MergeForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Learners file (CSV)", help_text="Columns as described on this page, UTF-8.")
+
+
+class ActivityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.school.name})" if obj.school_id else obj.name
+
+
+class ClassListForm(forms.Form):
+    """A class list file for one of the hub's WCET activities (fixed when the page names the activity)."""
+
+    activity = ActivityChoiceField(
+        label="Class (whole-class ensemble teaching activity)",
+        queryset=Activity.objects.none(),
+        to_field_name="public_id",
+        empty_label="Choose a class",
+    )
+    file = forms.FileField(
+        label="Class list file (CSV)", help_text="Forename, Surname, DOB; optionally NC Year and Learner Ref."
+    )
+
+    def __init__(self, *args: Any, hub: HubArea, activity: Activity | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if activity is not None:
+            del self.fields["activity"]
+        else:
+            cast(forms.ModelChoiceField, self.fields["activity"]).queryset = (
+                Activity.objects.for_hub(hub).filter(kind=Activity.Kind.WCET).select_related("school").order_by("name")
+            )

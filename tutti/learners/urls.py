@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutti.learners.views import duplicates, family, importing, learners, progression
+from tutti.learners.views import class_lists, duplicates, family, importing, learners, progression
 
 app_name = "learners"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("learners.xlsx", learners.learner_list_xlsx, name="learner_list_xlsx"),
     path("new/", learners.learner_new, name="learner_new"),
     path("import/", importing.learner_import, name="learner_import"),
+    path("class-lists/", class_lists.class_list_import_page, name="class_list_import"),
+    path("class-lists/<uuid:activity_id>/", class_lists.class_list_import_for, name="class_list_import_for"),
     path("progression/", progression.progression, name="progression"),
     path("duplicates/", duplicates.duplicate_list, name="duplicate_list"),
     path("merge/", duplicates.learner_merge, name="learner_merge"),

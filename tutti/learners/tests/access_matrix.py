@@ -3,13 +3,25 @@
 from typing import Any
 
 from tutti.accounts.testing import AccessRule
-from tutti.learners.field_access import EDITOR_ROLES, HUB_WIDE_ROLES, IMPORT_ROLES, LEARNER_ROLES, MERGE_ROLES
+from tutti.learners.field_access import (
+    CLASS_LIST_ROLES,
+    EDITOR_ROLES,
+    HUB_WIDE_ROLES,
+    IMPORT_ROLES,
+    LEARNER_ROLES,
+    MERGE_ROLES,
+)
 from tutti.learners.tests.factories import LearnerFactory
 from tutti.network.models import HubArea
+from tutti.programmes.tests.factories import WcetActivityFactory
 
 
 def a_learner(hub: HubArea) -> dict[str, Any]:
     return {"public_id": LearnerFactory.create(hub=hub).public_id}
+
+
+def a_wcet_class(hub: HubArea) -> dict[str, Any]:
+    return {"activity_id": WcetActivityFactory.create(hub=hub).public_id}
 
 
 MATRIX = [
@@ -18,6 +30,8 @@ MATRIX = [
     AccessRule("learners:learner_list_xlsx", roles=LEARNER_ROLES),
     AccessRule("learners:learner_new", roles=EDITOR_ROLES),
     AccessRule("learners:learner_import", roles=IMPORT_ROLES),
+    AccessRule("learners:class_list_import", roles=CLASS_LIST_ROLES),
+    AccessRule("learners:class_list_import_for", roles=CLASS_LIST_ROLES, make_kwargs=a_wcet_class),
     AccessRule("learners:progression", roles=HUB_WIDE_ROLES),
     AccessRule("learners:duplicate_list", roles=MERGE_ROLES),
     # Posted without records it sends back to the duplicates list; another hub's record is a 404 (test_views).
