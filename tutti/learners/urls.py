@@ -1,5 +1,6 @@
 from django.urls import path
 
+from tutti.learners import api
 from tutti.learners.views import class_lists, duplicates, family, importing, learners, progression
 
 app_name = "learners"
@@ -15,6 +16,8 @@ urlpatterns = [
     path("progression/", progression.progression, name="progression"),
     path("duplicates/", duplicates.duplicate_list, name="duplicate_list"),
     path("merge/", duplicates.learner_merge, name="learner_merge"),
+    path("api/learners/", api.learner_list_api, name="api_learner_list"),
+    path("api/learners/<uuid:public_id>/", api.learner_detail_api, name="api_learner_detail"),
     path("<uuid:public_id>/", learners.learner_detail, name="learner_detail"),
     path("<uuid:public_id>/edit/", learners.learner_edit, name="learner_edit"),
     path("<uuid:public_id>/guardians/new/", family.guardian_new, name="guardian_new"),

@@ -37,6 +37,9 @@ MATRIX = [
     # Posted without records it sends back to the duplicates list; another hub's record is a 404 (test_views).
     AccessRule("learners:learner_merge", roles=MERGE_ROLES, method="post", ok_status=302),
     AccessRule("learners:learner_detail", roles=LEARNER_ROLES, make_kwargs=a_learner),
+    AccessRule("learners:api_learner_list", roles=LEARNER_ROLES),
+    # A tutor opens only the learners of their own activities: the first role here is a hub-wide one.
+    AccessRule("learners:api_learner_detail", roles=LEARNER_ROLES, make_kwargs=a_learner),
     AccessRule("learners:learner_edit", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:guardian_new", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:consent_new", roles=EDITOR_ROLES, make_kwargs=a_learner),
