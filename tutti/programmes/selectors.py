@@ -1,8 +1,11 @@
 """Reads of the programmes module: the pages' querysets with their joins, the waiting list, expiring checks."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tutti.accounts.models import User
@@ -132,3 +135,63 @@ def staff_with_checks(*, hub: HubArea, today: datetime.date) -> list[tuple[Staff
         valid: list[SafeguardingCheck] = getattr(member, "valid_checks", [])
         rows.append((member, valid[0] if valid else None))
     return rows
+
+
+LEARNER_SEARCH_LIMIT = 20
+
+
+def learner_search(*, hub: HubArea, text: str, limit: int = LEARNER_SEARCH_LIMIT) -> list[Any]:
+    """The hub's current learners whose reference is the text, or whose name contains every word of it.
+
+    Learners sit above programmes in the module direction, so the model is read through the app registry.
+    """
+    words = text.split()
+    if not words:
+        return []
+    learners = apps.get_model("learners", "Learner").objects.for_hub(hub).current()
+    by_name = Q()
+    for word in words:
+        by_name &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return list(learners.filter(Q(reference__iexact=text.strip()) | by_name).select_related("school")[:limit])
+
+
+def learner_of_hub(*, hub: HubArea, public_id: str) -> Any | None:
+    """One current learner of the hub by public id (None for anything else, another hub's or a malformed id)."""
+    try:
+        uuid.UUID(public_id)
+    except ValueError:
+        return None
+    learners = apps.get_model("learners", "Learner").objects.for_hub(hub).current()
+    return learners.filter(public_id=public_id).first()
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    """What an activity's page shows: its sessions, the learners holding or awaiting places, the queue."""
+
+    sessions: list[Session]
+    enrolled: list[Enrolment]
+    waiting: list[WaitingRow]
+    ended: list[Enrolment]
+
+
+def activity_page(activity: Activity) -> ActivityPage:
+    enrolments = activity.enrolments.select_related("learner", "transferred_to__activity").order_by(
+        "learner__last_name", "learner__first_name"
+    )
+    return ActivityPage(
+        sessions=list(activity.sessions.order_by("date", "starts_at")),
+        enrolled=[e for e in enrolments if e.status in (*Enrolment.HOLDING_PLACE, Enrolment.Status.APPLIED)],
+        waiting=waiting_list(activity),
+        ended=[e for e in enrolments if e.status not in Enrolment.CURRENT],
+    )
+
+
+def transfer_targets(enrolment: Enrolment) -> QuerySet[Activity]:
+    """The hub's other activities a learner could move to (full ones included: the service says so)."""
+    return (
+        Activity.objects.for_hub(enrolment.hub)
+        .exclude(pk=enrolment.activity_id)
+        .exclude(enrolments__learner_id=enrolment.learner_id, enrolments__status__in=Enrolment.CURRENT)
+        .order_by("name")
+    )

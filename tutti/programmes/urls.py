@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutti.programmes.views import calendars, lists, registers
+from tutti.programmes.views import activities, calendars, enrolments, lists, registers
 
 app_name = "programmes"
 
@@ -8,7 +8,15 @@ urlpatterns = [
     path("calendars/", calendars.calendar_list, name="calendars"),
     path("calendars/<int:year>/", calendars.calendar_detail, name="calendar"),
     path("activities/", lists.activity_list, name="activities"),
+    path("activities/new/", activities.activity_create, name="activity_create"),
+    path("activities/<uuid:public_id>/", activities.activity_detail, name="activity"),
+    path("activities/<uuid:public_id>/edit/", activities.activity_edit, name="activity_edit"),
+    path("activities/<uuid:public_id>/enrol/", enrolments.activity_enrol, name="activity_enrol"),
     path("enrolments/", lists.enrolment_list, name="enrolments"),
+    path("enrolments/<uuid:public_id>/offer/", enrolments.enrolment_offer, name="enrolment_offer"),
+    path("enrolments/<uuid:public_id>/accept/", enrolments.enrolment_accept, name="enrolment_accept"),
+    path("enrolments/<uuid:public_id>/withdraw/", enrolments.enrolment_withdraw, name="enrolment_withdraw"),
+    path("enrolments/<uuid:public_id>/transfer/", enrolments.enrolment_transfer, name="enrolment_transfer"),
     path("staff/", lists.staff_list, name="staff"),
     path("registers/", registers.today, name="today"),
     path("registers/<uuid:public_id>/", registers.register, name="register"),

@@ -129,3 +129,76 @@ def sessions_generate(*, activity: Activity) -> GenerationResult:
     removable = Session.objects.filter(pk__in=stale, attendance__isnull=True)
     removed, _ = removable.delete()
     return GenerationResult(created=len(new), removed=removed)
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: Activity,
+    aims: Iterable[Any] = (),
+    functions: Iterable[Any] = (),
+    instruments: Iterable[Any] = (),
+    **fields: Any,
+) -> Activity:
+    """Change an activity's details (not its calendar: its weekly pattern's terms belong to that calendar)."""
+    if "calendar" in fields and fields["calendar"].pk != activity.calendar_id:
+        raise ValidationError({"calendar": "An activity keeps its calendar: start a new activity for another year."})
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.full_clean(exclude=["aims", "functions", "instruments", "tutors"])
+    activity.save()
+    activity.aims.set(aims)
+    activity.functions.set(functions)
+    activity.instruments.set(instruments)
+    return activity
+
+
+@dataclass(frozen=True)
+class WeeklyTime:
+    """One weekly meeting time to add, in some terms of the activity's calendar."""
+
+    weekday: int
+    starts_at: time
+    ends_at: time
+    terms: tuple[Term, ...]
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    hub: HubArea,
+    activity: Activity | None,
+    tutors: Iterable[StaffMember],
+    weekly_time: WeeklyTime | None,
+    aims: Iterable[Any] = (),
+    functions: Iterable[Any] = (),
+    instruments: Iterable[Any] = (),
+    on: date | None = None,
+    **fields: Any,
+) -> tuple[Activity, GenerationResult]:
+    """Create (``activity`` None) or change an activity with its tutors and a new weekly time, then
+    bring its sessions in line with its pattern; all or nothing.
+
+    A tutor without a valid check, or terms of another calendar, raise ValidationError naming the field,
+    and nothing is saved (not even the activity), so the person can correct the form and submit again.
+    """
+    common = {"aims": aims, "functions": functions, "instruments": instruments, **fields}
+    saved = activity_create(hub=hub, **common) if activity is None else activity_update(activity=activity, **common)
+    tutors_set(activity=saved, tutors=tutors, on=on)
+    if weekly_time is not None:
+        slot_add(
+            activity=saved,
+            weekday=weekly_time.weekday,
+            starts_at=weekly_time.starts_at,
+            ends_at=weekly_time.ends_at,
+            terms=weekly_time.terms,
+        )
+    return saved, sessions_generate(activity=saved)
+
+
+@transaction.atomic
+def slot_remove(*, slot: WeeklySlot) -> GenerationResult:
+    """Stop a weekly time; its planned, unmarked sessions go, delivered or marked ones stay on record."""
+    activity = slot.activity
+    slot.delete()
+    return sessions_generate(activity=activity)

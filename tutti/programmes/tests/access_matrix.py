@@ -6,7 +6,8 @@ from typing import Any
 from tutti.accounts.models import Role
 from tutti.accounts.testing import AccessRule, person
 from tutti.network.models import HubArea
-from tutti.programmes.models import Attendance, Session
+from tutti.programmes.models import Attendance, Enrolment, Session
+from tutti.programmes.services.enrolments import enrolment_apply, enrolment_enrol, enrolment_offer
 from tutti.programmes.tests.factories import ActivityFactory, TermCalendarFactory, learner
 
 MANAGERS = frozenset({Role.PROGRAMME_MANAGER, Role.HUB_ADMINISTRATOR})
@@ -46,10 +47,43 @@ def a_marked_learner(hub: HubArea) -> dict[str, Any]:
     return {"public_id": child.public_id}
 
 
+def _enrolment(hub: HubArea, status: Enrolment.Status) -> dict[str, Any]:
+    manager = person(hub=hub, roles=[Role.PROGRAMME_MANAGER])
+    activity, child = ActivityFactory.create(hub=hub), learner(hub)
+    if status == Enrolment.Status.ACTIVE:
+        enrolment = enrolment_enrol(activity=activity, learner=child, by=manager)
+    else:
+        enrolment = enrolment_apply(activity=activity, learner=child, by=manager)
+        if status == Enrolment.Status.OFFERED:
+            enrolment_offer(enrolment=enrolment, by=manager)
+    return {"public_id": enrolment.public_id}
+
+
+def an_applicant(hub: HubArea) -> dict[str, Any]:
+    return _enrolment(hub, Enrolment.Status.APPLIED)
+
+
+def an_offer(hub: HubArea) -> dict[str, Any]:
+    return _enrolment(hub, Enrolment.Status.OFFERED)
+
+
+def an_active_enrolment(hub: HubArea) -> dict[str, Any]:
+    return _enrolment(hub, Enrolment.Status.ACTIVE)
+
+
 MATRIX = [
     AccessRule("programmes:calendars", roles=MANAGERS),
     AccessRule("programmes:calendar", roles=MANAGERS, make_kwargs=a_calendar),
     AccessRule("programmes:activities", roles=MANAGERS),
+    AccessRule("programmes:activity_create", roles=MANAGERS),
+    AccessRule("programmes:activity", roles=MANAGERS, make_kwargs=an_activity),
+    AccessRule("programmes:activity_edit", roles=MANAGERS, make_kwargs=an_activity),
+    # Without a learner chosen the enrolment is refused and the person is sent back to the activity's page.
+    AccessRule("programmes:activity_enrol", roles=MANAGERS, make_kwargs=an_activity, method="post", ok_status=302),
+    AccessRule("programmes:enrolment_offer", roles=MANAGERS, make_kwargs=an_applicant, method="post", ok_status=302),
+    AccessRule("programmes:enrolment_accept", roles=MANAGERS, make_kwargs=an_offer, method="post", ok_status=302),
+    AccessRule("programmes:enrolment_withdraw", roles=MANAGERS, make_kwargs=an_active_enrolment),
+    AccessRule("programmes:enrolment_transfer", roles=MANAGERS, make_kwargs=an_active_enrolment),
     AccessRule("programmes:enrolments", roles=MANAGERS),
     AccessRule("programmes:staff", roles=MANAGERS),
     AccessRule("programmes:today", roles=REGISTER_ROLES),

@@ -1,0 +1,156 @@
+"""Enrolment actions from an activity's page: enrol or record an application, offer, accept, withdraw, transfer.
+
+Each is a POST; withdrawing and transferring first show a page to confirm (and say why, or where to).
+Every change is written to the hub's audit log with the learner's reference.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.accounts.models import AuditEvent
+from tutti.accounts.services import audit_record
+from tutti.programmes import selectors
+from tutti.programmes.forms.enrolments import TransferForm, WithdrawForm
+from tutti.programmes.models import Activity, Enrolment
+from tutti.programmes.services import enrolments as services
+from tutti.programmes.views.access import MANAGERS, hub_of, user_of
+
+
+def _audit(request: HttpRequest, enrolment: Enrolment, what: str) -> None:
+    audit_record(
+        action=AuditEvent.Action.ENROLMENT_CHANGED,
+        hub=hub_of(request),
+        actor=user_of(request),
+        request=request,
+        detail=f"{enrolment.learner.reference} {what} {enrolment.activity.name}",
+    )
+
+
+def _problem(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _back(activity: Activity, query: str = "") -> HttpResponse:
+    url = reverse("programmes:activity", kwargs={"public_id": activity.public_id})
+    return redirect(f"{url}?{urlencode({'q': query})}#enrol" if query else url)
+
+
+def _enrolment(request: HttpRequest, public_id: str) -> Enrolment:
+    queryset = Enrolment.objects.select_related("learner", "activity")
+    return hub_object_or_404(request, queryset, public_id=public_id)
+
+
+@hub_role_required(*MANAGERS)
+@require_POST
+def activity_enrol(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Enrol a learner found by the search (a place, or the waiting list when full), or record an application."""
+    activity = hub_object_or_404(request, Activity.objects.all(), public_id=public_id)
+    query = request.POST.get("q", "")
+    child = selectors.learner_of_hub(hub=hub_of(request), public_id=request.POST.get("learner", ""))
+    if child is None:
+        messages.error(request, "Choose a learner of this hub from the search results to enrol.")
+        return _back(activity, query)
+    try:
+        if request.POST.get("mode") == "apply":
+            enrolment = services.enrolment_apply(activity=activity, learner=child, by=user_of(request))
+        else:
+            enrolment = services.enrolment_enrol(activity=activity, learner=child, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, _problem(error))
+        return _back(activity, query)
+    _audit(request, enrolment, f"{enrolment.get_status_display().lower()} in")
+    if enrolment.status == Enrolment.Status.WAITING:
+        rank = next(row.rank for row in selectors.waiting_list(activity) if row.enrolment.pk == enrolment.pk)
+        messages.success(
+            request,
+            f"{activity.name} is full (all {activity.capacity} places are taken): "
+            f"{child.full_name} is number {rank} on the waiting list.",
+        )
+    elif enrolment.status == Enrolment.Status.APPLIED:
+        messages.success(request, f"{child.full_name}'s application recorded: offer a place when one is free.")
+    else:
+        activity.refresh_from_db()
+        messages.success(
+            request, f"{child.full_name} enrolled: {activity.places_taken} of {activity.capacity} places taken."
+        )
+    return _back(activity)
+
+
+@hub_role_required(*MANAGERS)
+@require_POST
+def enrolment_offer(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Offer an applicant or someone waiting a place; refused, with the reason, when the activity is full."""
+    enrolment = _enrolment(request, public_id)
+    try:
+        services.enrolment_offer(enrolment=enrolment, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, f"{enrolment.learner.full_name} was not offered a place: {_problem(error)}")
+    else:
+        _audit(request, enrolment, "offered a place in")
+        messages.success(request, f"{enrolment.learner.full_name} offered a place.")
+    return _back(enrolment.activity)
+
+
+@hub_role_required(*MANAGERS)
+@require_POST
+def enrolment_accept(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The family accepted the offered place."""
+    enrolment = _enrolment(request, public_id)
+    try:
+        services.enrolment_accept(enrolment=enrolment, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, _problem(error))
+    else:
+        _audit(request, enrolment, "accepted a place in")
+        messages.success(request, f"{enrolment.learner.full_name} accepted the place and is now active.")
+    return _back(enrolment.activity)
+
+
+@hub_role_required(*MANAGERS)
+def enrolment_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Confirm, then withdraw a learner; a place they held goes to the next on the waiting list."""
+    enrolment = _enrolment(request, public_id)
+    if enrolment.status not in Enrolment.CURRENT:
+        messages.error(request, f"{enrolment.learner.full_name} has already left {enrolment.activity.name}.")
+        return _back(enrolment.activity)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        following = services.enrolment_withdraw(
+            enrolment=enrolment, by=user_of(request), reason=form.cleaned_data["reason"]
+        )
+        _audit(request, enrolment, "withdrawn from")
+        said = f"{enrolment.learner.full_name} withdrawn from {enrolment.activity.name}."
+        if following is not None:
+            _audit(request, following, "offered a place in")
+            said += f" The place was offered to {following.learner.full_name}, next on the waiting list."
+        messages.success(request, said)
+        return _back(enrolment.activity)
+    return render(request, "programmes/enrolment_withdraw.html", {"enrolment": enrolment, "form": form})
+
+
+@hub_role_required(*MANAGERS)
+def enrolment_transfer(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Move an active learner to another activity of the hub; a full activity is refused on the form."""
+    enrolment = _enrolment(request, public_id)
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        messages.error(request, "Only an active learner can be transferred.")
+        return _back(enrolment.activity)
+    form = TransferForm(request.POST or None, enrolment=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.enrolment_transfer(enrolment=enrolment, to=form.cleaned_data["to"], by=user_of(request))
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            _audit(request, moved, "transferred to")
+            messages.success(request, f"{enrolment.learner.full_name} moved to {moved.activity.name}.")
+            return _back(enrolment.activity)
+    return render(request, "programmes/enrolment_transfer.html", {"enrolment": enrolment, "form": form})
