@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutti.programmes.views import activities, calendars, enrolments, lists, registers
+from tutti.programmes.views import activities, calendars, enrolments, lists, registers, workforce
 
 app_name = "programmes"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("enrolments/<uuid:public_id>/withdraw/", enrolments.enrolment_withdraw, name="enrolment_withdraw"),
     path("enrolments/<uuid:public_id>/transfer/", enrolments.enrolment_transfer, name="enrolment_transfer"),
     path("staff/", lists.staff_list, name="staff"),
+    path("staff/new/", workforce.staff_create, name="staff_create"),
+    path("staff/<uuid:public_id>/", workforce.staff_member, name="staff_member"),
+    path("staff/<uuid:public_id>/edit/", workforce.staff_edit, name="staff_edit"),
     path("registers/", registers.today, name="today"),
     path("registers/<uuid:public_id>/", registers.register, name="register"),
     path("activities/<uuid:public_id>/attendance/", registers.activity_attendance, name="activity_attendance"),

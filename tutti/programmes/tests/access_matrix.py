@@ -8,7 +8,7 @@ from tutti.accounts.testing import AccessRule, person
 from tutti.network.models import HubArea
 from tutti.programmes.models import Attendance, Enrolment, Session
 from tutti.programmes.services.enrolments import enrolment_apply, enrolment_enrol, enrolment_offer
-from tutti.programmes.tests.factories import ActivityFactory, TermCalendarFactory, learner
+from tutti.programmes.tests.factories import ActivityFactory, StaffMemberFactory, TermCalendarFactory, learner
 
 MANAGERS = frozenset({Role.PROGRAMME_MANAGER, Role.HUB_ADMINISTRATOR})
 REGISTER_ROLES = MANAGERS | {Role.TUTOR}
@@ -71,6 +71,10 @@ def an_active_enrolment(hub: HubArea) -> dict[str, Any]:
     return _enrolment(hub, Enrolment.Status.ACTIVE)
 
 
+def a_staff_member(hub: HubArea) -> dict[str, Any]:
+    return {"public_id": StaffMemberFactory.create(hub=hub).public_id}
+
+
 MATRIX = [
     AccessRule("programmes:calendars", roles=MANAGERS),
     AccessRule("programmes:calendar", roles=MANAGERS, make_kwargs=a_calendar),
@@ -86,6 +90,9 @@ MATRIX = [
     AccessRule("programmes:enrolment_transfer", roles=MANAGERS, make_kwargs=an_active_enrolment),
     AccessRule("programmes:enrolments", roles=MANAGERS),
     AccessRule("programmes:staff", roles=MANAGERS),
+    AccessRule("programmes:staff_create", roles=MANAGERS),
+    AccessRule("programmes:staff_member", roles=MANAGERS, make_kwargs=a_staff_member),
+    AccessRule("programmes:staff_edit", roles=MANAGERS, make_kwargs=a_staff_member),
     AccessRule("programmes:today", roles=REGISTER_ROLES),
     AccessRule("programmes:register", roles=REGISTER_ROLES, make_kwargs=a_session),
     AccessRule("programmes:activity_attendance", roles=REGISTER_ROLES, make_kwargs=an_activity),
