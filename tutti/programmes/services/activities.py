@@ -194,11 +194,3 @@ def activity_save(
             terms=weekly_time.terms,
         )
     return saved, sessions_generate(activity=saved)
-
-
-@transaction.atomic
-def slot_remove(*, slot: WeeklySlot) -> GenerationResult:
-    """Stop a weekly time; its planned, unmarked sessions go, delivered or marked ones stay on record."""
-    activity = slot.activity
-    slot.delete()
-    return sessions_generate(activity=activity)
