@@ -29,6 +29,7 @@ demo: setup
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_network_seed
 	$(MANAGE) load_demo_accounts
+	$(MANAGE) load_demo_teaching
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup
