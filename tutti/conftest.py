@@ -1,21 +1,45 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests: the named people, an empty cache, no personal data in logs, a browser."""
 
 import os
 from collections.abc import Iterator
 
 import pytest
 
+from tutti.accounts.tests.people import (  # noqa: F401 - fixtures for every module's tests
+    PLANTED_EMAIL,
+    PLANTED_NAME,
+    hub_a,
+    hub_a_admin,
+    hub_a_finance,
+    hub_a_inclusion_lead,
+    hub_a_manager,
+    hub_a_tutor,
+    hub_b,
+    hub_b_admin,
+    national_officer,
+)
 from tutti.core.testing.browser import CHROMIUM_ARGS, chromium_path
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
-    """Factories write without the services that bump the network revision, so no test may see another's pages."""
+    """Each test starts with an empty cache: factories write without the services that bump the network
+    revision, and allauth keeps used authenticator codes and rate-limit counters there."""
     from django.core.cache import cache
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """No test, in any module, may leave a planted name or address in the application's log."""
+    caplog.set_level("DEBUG")
+    yield
+    logged = caplog.text.lower()
+    for value in (PLANTED_NAME, PLANTED_EMAIL, *PLANTED_NAME.split()):
+        assert value.lower() not in logged, f"a log line contains the personal value {value!r}"
 
 
 @pytest.fixture(scope="session")

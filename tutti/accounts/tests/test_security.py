@@ -13,7 +13,7 @@ from django.utils import timezone
 from tutti.accounts.middleware import SIGNED_IN_AT_SESSION_KEY
 from tutti.accounts.models import User
 from tutti.accounts.testing import sign_in
-from tutti.accounts.tests.conftest import PLANTED_EMAIL, PLANTED_NAME
+from tutti.accounts.tests.people import PLANTED_EMAIL, PLANTED_NAME
 
 
 @pytest.mark.parametrize("url_name", ["account_login", "accounts:hub_home"])

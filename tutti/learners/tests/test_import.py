@@ -74,13 +74,13 @@ def test_any_bad_line_imports_nothing_and_every_problem_names_its_line(
         HEADER
         + "Pipkin,Fiddlesticks,27/03/2016,117500,4,SG12,F,WBRI,N,Y,,,\n"
         + "Tansy,Puddleby,31/02/2016,117500,4,SG12,F,WBRI,N,Y,,,\n"
-        + "Wren,Oboe-Smythe,01/01/2016,999999,4,SG12,F,XXXX,Q,Y,,not-an-email,\n"
+        + "Wren,Oboe-Smythe,01/01/2016,999999,4,SG12,F,ZZZZ,Q,Y,,not-an-email,\n"
         + "Pipkin,FIDDLESTICKS,27/03/2016,117500,4,SG12,F,WBRI,N,Y,,,\n"
     ).encode()
     result = learners_import(hub=hub_a, data=data, by=hub_a_admin, today=TODAY)
     messages = [str(error) for error in result.errors]
     assert "Line 3: DOB '31/02/2016' is not a date written DD/MM/YYYY" in messages
-    assert "Line 4: Ethnicity 'XXXX' is not one of the DfE main codes (WBRI, AIND, ...)" in messages
+    assert "Line 4: Ethnicity 'ZZZZ' is not one of the DfE main codes (WBRI, AIND, ...)" in messages
     assert "Line 4: SEN 'Q' is not one of N, K, E (no SEN, SEN support, EHC plan)" in messages
     assert "Line 4: Guardian Email or Phone is given without a Guardian Name" in messages
     assert "Line 4: School URN 999999 is not in the schools register" in messages
