@@ -73,6 +73,13 @@ class ActivityForm(forms.ModelForm):
             "level": "Only for ensembles, choirs and music centres.",
             "tutors": "Only staff with a valid DBS check today are listed.",
         }
+        error_messages = {
+            "name": {"required": "Enter the activity's name."},
+            "kind": {"required": "Choose what kind of activity it is."},
+            "calendar": {"required": "Choose the term calendar."},
+            "capacity": {"required": "Enter how many places it has."},
+            "fee_basis": {"required": "Choose whether it is free, or paid per term or per lesson."},
+        }
         widgets = {
             "kind": forms.RadioSelect,
             "fee_basis": forms.RadioSelect,
@@ -175,12 +182,27 @@ class WeeklyTimeForm(forms.Form):
     """A weekly meeting time and the terms it runs in; required for a new activity, optional after."""
 
     weekday = forms.TypedChoiceField(
-        label="Day of the week", choices=[("", "Choose a day"), *WeeklySlot.Weekday.choices], coerce=int
+        label="Day of the week",
+        choices=[("", "Choose a day"), *WeeklySlot.Weekday.choices],
+        coerce=int,
+        error_messages={"required": "Choose the day of the week it meets."},
     )
-    starts_at = forms.TimeField(label="Starts at", widget=TimeInput, help_text="For example 09:15.")
-    ends_at = forms.TimeField(label="Ends at", widget=TimeInput)
+    starts_at = forms.TimeField(
+        label="Starts at",
+        widget=TimeInput,
+        help_text="For example 09:15.",
+        error_messages={"required": "Enter the time it starts.", "invalid": "Enter the start time like 09:15."},
+    )
+    ends_at = forms.TimeField(
+        label="Ends at",
+        widget=TimeInput,
+        error_messages={"required": "Enter the time it ends.", "invalid": "Enter the end time like 10:00."},
+    )
     terms = forms.ModelMultipleChoiceField(
-        label="In which terms", queryset=Term.objects.none(), widget=forms.CheckboxSelectMultiple
+        label="In which terms",
+        queryset=Term.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one term."},
     )
 
     def __init__(self, *args: Any, hub: HubArea, required: bool, **kwargs: Any) -> None:

@@ -48,6 +48,7 @@ def _edit(request: HttpRequest, activity: Activity | None) -> HttpResponse:
     context = {
         "form": form,
         "time_form": time_form,
+        "parts": [form, time_form],
         "activity": activity,
         "has_calendar": TermCalendar.objects.for_hub(hub).exists(),
     }
