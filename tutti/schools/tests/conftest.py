@@ -14,4 +14,3 @@ def trafford(hub_a: HubArea) -> LocalAuthority:
 @pytest.fixture
 def birmingham(hub_b: HubArea) -> LocalAuthority:
     return LocalAuthorityFactory.create(ons_code="E08000025", dfe_code=330, name="Birmingham", hub_area=hub_b)
-
