@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CSS := var/build/static/tutti/tutti.css
 
-.PHONY: demo test lint typecheck pytest setup bench clean
+.PHONY: demo test lint typecheck pytest setup bench bench-imports clean
 
 setup: $(VENV)/.installed node_modules/.installed $(CSS)
 
@@ -49,6 +49,9 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python bench/run_public_pages.py
+
+bench-imports: setup  # needs the PostgreSQL server on 127.0.0.1
+	$(BIN)/python bench/run_imports.py
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -47,6 +47,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from results import write_section  # bench/results.py: the script's folder is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VAR = ROOT / "var" / "bench" / "imports"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -734,19 +736,6 @@ def report(timings: list[Timing], *, command: str, sizes: dict[str, int], load_b
     return "\n".join(lines) + "\n"
 
 
-def write_results(path: Path, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or add it), keeping every other section."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    start = text.find(HEADING + "\n")
-    if start == -1:
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section
-    else:
-        following = text.find("\n# ", start + len(HEADING))
-        rest = text[following + 1 :] if following != -1 else ""
-        text = text[:start] + section + ("\n" + rest if rest else "")
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--schools", type=int, default=50_000, help="rows of the GIAS extract (default 50000)")
@@ -782,7 +771,7 @@ def main() -> int:
 
     command = f"python bench/run_imports.py --schools {args.schools} --learners {args.learners}"
     section = report([gias, learners], command=command, sizes=vars(args), load_before=load_before)
-    write_results(args.results, section)
+    write_section(args.results, HEADING, section)
     print()
     print(section)
     return 0

@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from results import write_section  # bench/results.py: the script's folder is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VAR = ROOT / "var" / "bench"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEADING = "# Benchmark: public pages at 50 concurrent clients"
 HOST = "127.0.0.1"
 BASELINE = "/health/"
 PAGES = [
@@ -226,7 +229,7 @@ def report(
     stopped = [phase.path for phase in phases if phase.stopped_by_time_limit]
     met = sum(verdicts)
     lines = [
-        "# Benchmark: public pages at 50 concurrent clients",
+        HEADING,
         "",
         'Target (DESIGN.md): "p95 latency no more than 3 times that of a trivial view in the same server, and no '
         'errors". The trivial view is `GET /health/`. Written by `bench/run_public_pages.py`; see bench/README.md.',
@@ -337,7 +340,7 @@ def main() -> int:
         command=command + f" --workers {args.workers}",
         load_before=load_before,
     )
-    args.results.write_text(text)
+    write_section(args.results, HEADING, text)
     print()
     print(text)
     return 0
