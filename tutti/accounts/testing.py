@@ -153,6 +153,13 @@ def sign_in(client: Client, user: User, *, two_factor: bool = True) -> Client:
     return client
 
 
+def sign_in_browser(context: Any, user: User, *, url: str) -> None:
+    """Sign the person into a Playwright browser context (as `sign_in` does for the test client)."""
+    client = sign_in(Client(), user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": url}])
+
+
 def _expect(condition: bool, message: str) -> None:
     """An assertion that survives python -O and names the URL and the person in its message."""
     if not condition:

@@ -147,3 +147,12 @@ def test_guessable_passwords_are_refused(password: str, why: str, db: None) -> N
 @pytest.mark.parametrize("password", ["violin-harbour-kettle-7", "correct horse battery staple", "Xq7!Zp9#Lm2$"])
 def test_long_unusual_passwords_are_accepted(password: str, db: None) -> None:
     validate_password(password)
+
+
+def test_a_failed_sign_in_says_error_in_the_page_title_and_keeps_the_address(client: Client, hub_a_admin: User) -> None:
+    response = client.post(reverse("account_login"), {"login": hub_a_admin.email, "password": "not-the-password"})
+
+    title = re.search(r"<title>(.*?)</title>", response.text, re.S)
+    assert title is not None
+    assert title.group(1).strip().startswith("Error: Sign in")
+    assert f'value="{hub_a_admin.email}"' in response.text

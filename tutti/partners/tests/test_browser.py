@@ -4,11 +4,9 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
-from django.conf import settings
-from django.test import Client
 
 from tutti.accounts.models import Role
-from tutti.accounts.testing import person, sign_in
+from tutti.accounts.testing import person, sign_in_browser
 from tutti.core.testing.browser import open_page
 from tutti.network.models import StrategicFunction
 from tutti.network.tests.factories import HubAreaFactory, LocalAuthorityFactory
@@ -30,11 +28,7 @@ def signed_in_admin(page, live_server):
     agreement = AgreementFactory.create(partner=choir, academic_year=2024)
     agreement.strategic_functions.set(StrategicFunction.objects.filter(slug="inclusion"))
     admin = person(hub=hub, roles=[Role.HUB_ADMINISTRATOR], email="admin@hertfordshire.example")
-    client = sign_in(Client(), admin)
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-          "url": live_server.url}]
-    )  # fmt: skip
+    sign_in_browser(page.context, admin, url=live_server.url)
     return page
 
 

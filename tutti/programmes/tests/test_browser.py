@@ -4,14 +4,12 @@ import datetime
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tutti.accounts.models import AuditEvent, Role
-from tutti.accounts.testing import person, sign_in
+from tutti.accounts.testing import person, sign_in_browser
 from tutti.core.testing.browser import assert_accessible, open_page
 from tutti.network.models import HubArea
 from tutti.programmes.models import Attendance, Session
@@ -43,17 +41,8 @@ def test_a_tutor_marks_todays_register_on_a_phone(browser: Browser, live_server:
         activity=other, date=timezone.localdate(), starts_at=datetime.time(11), ends_at=datetime.time(12)
     )
 
-    client = sign_in(Client(), tutor_user)
     context = browser.new_context(base_url=live_server.url, viewport=PHONE)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in_browser(context, tutor_user, url=live_server.url)
     page = context.new_page()
 
     open_page(page, "/hub/programmes/registers/", title_contains="Today's registers")

@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tutti.accounts.models import Role
-from tutti.accounts.testing import person, sign_in
+from tutti.accounts.testing import person, sign_in_browser
 from tutti.core.testing.browser import assert_accessible, open_page
 from tutti.network.models import HubArea
 from tutti.network.tests.factories import LocalAuthorityFactory
@@ -33,17 +31,8 @@ def test_a_manager_adds_a_wcet_class_and_enrols_a_learner(browser: Browser, live
     # A transactional test flushes the tables, reference rows from migrations included.
     Instrument.objects.get_or_create(name="Violin", defaults={"family": Instrument.Family.STRINGS})
 
-    client = sign_in(Client(), manager)
     context = browser.new_context(base_url=live_server.url)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in_browser(context, manager, url=live_server.url)
     page = context.new_page()
 
     open_page(page, "/hub/programmes/activities/", title_contains="Activities")

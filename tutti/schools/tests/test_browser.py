@@ -4,12 +4,10 @@ import re
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from tutti.accounts.models import Role
-from tutti.accounts.testing import person, sign_in
+from tutti.accounts.testing import person, sign_in_browser
 from tutti.core.testing.browser import assert_accessible, open_page
 from tutti.network.models import HubArea
 from tutti.network.tests.factories import LocalAuthorityFactory
@@ -64,8 +62,6 @@ def test_the_coverage_page_with_its_map_passes_axe(page: Page, live_server: Any)
     authority = LocalAuthorityFactory.create(hub_area=hub, boundary_svg="M390,560L420,560L420,590L390,590Z")
     SchoolEngagementFactory.create(school=SchoolFactory.create(local_authority=authority), hub=hub)
     SchoolFactory.create(local_authority=authority, latitude="51.81", longitude="-0.21")
-    client = sign_in(Client(), person(hub=hub, roles=[Role.PROGRAMME_MANAGER]))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+    sign_in_browser(page.context, person(hub=hub, roles=[Role.PROGRAMME_MANAGER]), url=live_server.url)
     open_page(page, "/hub/schools/coverage/", title_contains="Coverage of schools")
     expect(page.locator("svg circle")).to_have_count(2)
