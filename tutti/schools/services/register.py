@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutti.core.bulk_insert import insert_rows
 from tutti.network.importing.problems import ImportRejectedError, Problem
 from tutti.network.models import HubArea, LocalAuthority
 from tutti.schools.gias.parsing import AuthorityLookup, SchoolRecord, parse_extract
@@ -87,12 +88,12 @@ def school_register_import(
     now = now or timezone.now()
     result = RegisterImportResult()
     existing = {school.urn: school for school in School.objects.all().iterator(chunk_size=5000)}
-    to_create: list[School] = []
+    to_create: list[dict[str, Any]] = []
     to_update: list[School] = []
     for record in records:
         school = existing.pop(record.urn, None)
         if school is None:
-            to_create.append(School(urn=record.urn, created_at=now, updated_at=now, **record.fields))
+            to_create.append({"urn": record.urn, **record.fields})
             result.created += 1
             continue
         changes = _differences(school, record.fields)
@@ -117,7 +118,9 @@ def school_register_import(
                 to_update.append(school)
                 result.closed += 1
                 result.closed_urns.append(school.urn)
-    School.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+    # New schools by COPY on PostgreSQL: bulk_create's per-object preparation was most of an import's time.
+    # created_at and updated_at are set as the ORM sets them (auto_now_add, auto_now), at the time of writing.
+    insert_rows(School, to_create, fields=["urn", *IMPORTED_FIELDS])
     School.objects.bulk_update(to_update, [*IMPORTED_FIELDS, "updated_at"], batch_size=BATCH_SIZE)
     return result
 
