@@ -39,7 +39,8 @@ class Learner(models.Model):
     reference = models.CharField(max_length=20, editable=False)
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
-    match_key = models.CharField(max_length=201, editable=False, db_index=True)
+    # No index of its own: every lookup is within a hub, served by learner_duplicate_lookup (hub, match_key, ...).
+    match_key = models.CharField(max_length=201, editable=False)
     date_of_birth = models.DateField()
     school = models.ForeignKey(
         "schools.School", on_delete=models.PROTECT, null=True, blank=True, related_name="learners"
