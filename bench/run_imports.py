@@ -596,7 +596,7 @@ def timed_copy(url: str, loads: list[tuple[Any, bytes]], *, with_indexes: bool =
 
 def bench_gias(url: str, path: Path, rows: int) -> Timing:
     from tutti.schools.models import School
-    from tutti.schools.services.register import BATCH_SIZE, school_register_import_file
+    from tutti.schools.services.register import school_register_import_file
 
     timing = Timing("GIAS extract", rows, "schools_school")
     for run in range(1, RUNS + 1):
@@ -610,7 +610,7 @@ def bench_gias(url: str, path: Path, rows: int) -> Timing:
             raise RuntimeError(f"The GIAS import created {result.created} schools, not {rows}")
         timing.queries = counter
         print(f"  GIAS import, run {run}: {timing.import_seconds[-1]:.2f} s, {dict(counter)}", flush=True)
-    timing.batches_expected = f"{-(-rows // BATCH_SIZE)} INSERTs of up to {BATCH_SIZE:,} schools"
+    timing.batches_expected = "new schools in one COPY"
     payload = export_rows(url, School)
     for run in range(1, RUNS + 1):
         timing.copy_seconds.append(timed_copy(url, [(School, payload)]))
@@ -624,7 +624,7 @@ def bench_gias(url: str, path: Path, rows: int) -> Timing:
 
 
 def bench_learners(url: str, path: Path, rows: int, person: Any) -> Timing:
-    from tutti.learners.importing.run import BATCH_SIZE, learners_import
+    from tutti.learners.importing.run import learners_import
     from tutti.learners.models import Guardian, Learner, ReferenceSeries
     from tutti.network.models import HubArea
 
@@ -644,8 +644,7 @@ def bench_learners(url: str, path: Path, rows: int, person: Any) -> Timing:
             raise RuntimeError(f"The learners import added {result.created} learners, not {rows}")
         timing.queries = counter
         print(f"  Learners import, run {run}: {timing.import_seconds[-1]:.2f} s, {dict(counter)}", flush=True)
-    batches = -(-rows // BATCH_SIZE)
-    timing.batches_expected = f"{batches} + {batches} INSERTs of up to {BATCH_SIZE:,} learners and guardians"
+    timing.batches_expected = "new learners in one COPY and their guardians in another"
     loads = [(Learner, export_rows(url, Learner)), (Guardian, export_rows(url, Guardian))]
     for run in range(1, RUNS + 1):
         timing.copy_seconds.append(timed_copy(url, loads))
@@ -729,7 +728,8 @@ def report(timings: list[Timing], *, command: str, sizes: dict[str, int], load_b
         "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
         *rows,
         "",
-        f"**{met} of {len(timings)} imports meet the target.** The query counts do not grow with the rows: "
+        f"**{met} of {len(timings)} imports meet the target.** The statement counts do not grow with the rows "
+        + "(a COPY runs outside Django's statement hooks, so the table does not count it): "
         + "; ".join(f"{timing.name}: {timing.batches_expected}" for timing in timings)
         + ", the rest fixed.",
     ]
