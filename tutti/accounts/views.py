@@ -15,6 +15,7 @@ from tutti.accounts import selectors, services
 from tutti.accounts.access import hub_object_or_404, hub_role_required, national_officer_required
 from tutti.accounts.forms import InviteForm, RolesForm
 from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, Membership, Role, User
+from tutti.accounts.workspace import sections_for
 from tutti.network.models import HubArea
 from tutti.network.selectors import hub_area_summaries, hub_area_summary
 
@@ -48,6 +49,7 @@ def hub_home(request: HttpRequest) -> HttpResponse:
         "team": selectors.hub_team(_hub(request)).active(),
         "shows_funding": bool(membership.role_set & FINANCE_ROLES),
         "is_administrator": Role.HUB_ADMINISTRATOR in membership.role_set,
+        "sections": sections_for(membership.role_set),
     }
     return render(request, "accounts/hub_home.html", context)
 

@@ -5,3 +5,32 @@ class ProgrammesConfig(AppConfig):
     """The hub's teaching: term calendars, activities, sessions, the workforce, enrolments and registers."""
 
     name = "tutti.programmes"
+
+    def ready(self) -> None:
+        from tutti.accounts.workspace import register_section
+        from tutti.programmes.views.access import MANAGERS, REGISTER_ROLES
+
+        register_section(
+            label="Today's registers",
+            url_name="programmes:today",
+            roles=REGISTER_ROLES,
+            description="Mark today's sessions.",
+        )
+        register_section(
+            label="Activities",
+            url_name="programmes:activities",
+            roles=MANAGERS,
+            description="Classes, lessons, ensembles and choirs, their sessions and enrolments.",
+        )
+        register_section(
+            label="Workforce",
+            url_name="programmes:staff",
+            roles=MANAGERS,
+            description="Tutors and staff, safeguarding checks and training, and what expires soon.",
+        )
+        register_section(
+            label="Term calendars",
+            url_name="programmes:calendars",
+            roles=MANAGERS,
+            description="Terms, half-terms and closure days for each academic year.",
+        )
