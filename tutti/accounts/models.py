@@ -207,6 +207,7 @@ class AuditEvent(models.Model):
         ENROLMENT_CHANGED = "enrolment_changed", "Changed a learner's enrolment"
         STAFF_RECORD_CHANGED = "staff_record_changed", "Changed a staff record"
         SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Recorded a DBS check"
+        ACTIVITY_CHANGED = "activity_changed", "Changed an activity"
 
     hub = models.ForeignKey(
         "network.HubArea",
