@@ -18,7 +18,9 @@ from tutti.programmes.models import (
     Session,
     StaffMember,
     TrainingRecord,
+    WeeklySlot,
 )
+from tutti.programmes.services.activities import removable_sessions
 
 EXPIRY_WARNING_DAYS = 60
 
@@ -195,3 +197,8 @@ def transfer_targets(enrolment: Enrolment) -> QuerySet[Activity]:
         .exclude(enrolments__learner_id=enrolment.learner_id, enrolments__status__in=Enrolment.CURRENT)
         .order_by("name")
     )
+
+
+def weekly_time_removable_count(*, weekly_time: WeeklySlot, on: datetime.date) -> int:
+    """How many of a weekly time's sessions removing it would remove (from ``on``, planned, unmarked)."""
+    return removable_sessions(weekly_time.sessions.filter(date__gte=on)).count()

@@ -7,8 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
+from tutti.accounts.models import AuditEvent, User
+from tutti.accounts.services import audit_record
 from tutti.network.models import HubArea
 from tutti.programmes.models import Activity, Session, StaffMember, Term, WeeklySlot
 
@@ -121,14 +125,48 @@ def sessions_generate(*, activity: Activity) -> GenerationResult:
         if (day, starts_at) not in existing
     ]
     Session.objects.bulk_create(new)
-    stale = [
-        session.pk
-        for key, session in existing.items()
-        if key not in wanted and session.status == Session.Status.PLANNED
-    ]
-    removable = Session.objects.filter(pk__in=stale, attendance__isnull=True)
-    removed, _ = removable.delete()
+    stale = [session.pk for key, session in existing.items() if key not in wanted]
+    removed, _ = removable_sessions(Session.objects.filter(pk__in=stale)).delete()
     return GenerationResult(created=len(new), removed=removed)
+
+
+def removable_sessions(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    """The sessions a change of pattern may remove: still planned and with no marks.
+
+    Sessions delivered, not delivered, or with marks are records of what happened and always stay.
+    """
+    return sessions.filter(status=Session.Status.PLANNED, attendance__isnull=True)
+
+
+@transaction.atomic
+def activity_weekly_time_remove(
+    *,
+    activity: Activity,
+    weekly_time: WeeklySlot,
+    by: User,
+    on: date | None = None,
+    request: HttpRequest | None = None,
+) -> int:
+    """Stop an activity meeting at one weekly time; returns how many of its sessions were removed.
+
+    Its sessions from ``on`` (today) onwards that are still planned and unmarked go; earlier ones and
+    any delivered, not delivered or marked session stay, no longer tied to a weekly time.
+    """
+    if weekly_time.activity_id != activity.pk:
+        raise ValidationError(f"{weekly_time} is not one of {activity.name}'s weekly times.")
+    on = on or timezone.localdate()
+    future = activity.sessions.filter(slot=weekly_time, date__gte=on)
+    removed, _ = removable_sessions(future).delete()
+    described = str(weekly_time)
+    weekly_time.delete()
+    audit_record(
+        action=AuditEvent.Action.ACTIVITY_CHANGED,
+        hub=activity.hub,
+        actor=by,
+        request=request,
+        detail=f"{activity.name}: weekly time {described} removed ({removed} planned sessions removed)",
+    )
+    return removed
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from typing import Any
 from tutti.accounts.models import Role
 from tutti.accounts.testing import AccessRule, person
 from tutti.network.models import HubArea
-from tutti.programmes.models import Attendance, Enrolment, Session
+from tutti.programmes.models import Attendance, Enrolment, Session, WeeklySlot
 from tutti.programmes.services.enrolments import enrolment_apply, enrolment_enrol, enrolment_offer
 from tutti.programmes.tests.factories import ActivityFactory, StaffMemberFactory, TermCalendarFactory, learner
 
@@ -30,6 +30,14 @@ def a_session(hub: HubArea) -> dict[str, Any]:
 
 def an_activity(hub: HubArea) -> dict[str, Any]:
     return {"public_id": ActivityFactory.create(hub=hub).public_id}
+
+
+def a_weekly_time(hub: HubArea) -> dict[str, Any]:
+    activity = ActivityFactory.create(hub=hub)
+    slot = WeeklySlot.objects.create(
+        activity=activity, weekday=WeeklySlot.Weekday.MONDAY, starts_at=datetime.time(9), ends_at=datetime.time(10)
+    )
+    return {"public_id": activity.public_id, "slot_id": slot.pk}
 
 
 def a_marked_learner(hub: HubArea) -> dict[str, Any]:
@@ -82,10 +90,14 @@ MATRIX = [
     AccessRule("programmes:activity_create", roles=MANAGERS),
     AccessRule("programmes:activity", roles=MANAGERS, make_kwargs=an_activity),
     AccessRule("programmes:activity_edit", roles=MANAGERS, make_kwargs=an_activity),
+    AccessRule("programmes:weekly_time_remove", roles=MANAGERS, make_kwargs=a_weekly_time),
     # Without a learner chosen the enrolment is refused and the person is sent back to the activity's page.
     AccessRule("programmes:activity_enrol", roles=MANAGERS, make_kwargs=an_activity, method="post", ok_status=302),
     AccessRule("programmes:enrolment_offer", roles=MANAGERS, make_kwargs=an_applicant, method="post", ok_status=302),
     AccessRule("programmes:enrolment_accept", roles=MANAGERS, make_kwargs=an_offer, method="post", ok_status=302),
+    AccessRule(
+        "programmes:enrolment_complete", roles=MANAGERS, make_kwargs=an_active_enrolment, method="post", ok_status=302
+    ),
     AccessRule("programmes:enrolment_withdraw", roles=MANAGERS, make_kwargs=an_active_enrolment),
     AccessRule("programmes:enrolment_transfer", roles=MANAGERS, make_kwargs=an_active_enrolment),
     AccessRule("programmes:enrolments", roles=MANAGERS),

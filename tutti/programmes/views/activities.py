@@ -3,15 +3,15 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.programmes import selectors
 from tutti.programmes.forms.activities import ActivityForm, WeeklyTimeForm
 from tutti.programmes.models import Activity, TermCalendar
-from tutti.programmes.services.activities import GenerationResult, activity_save
-from tutti.programmes.views.access import MANAGERS, hub_of
+from tutti.programmes.services.activities import GenerationResult, activity_save, activity_weekly_time_remove
+from tutti.programmes.views.access import MANAGERS, hub_of, user_of
 
 
 def _generated(result: GenerationResult) -> str:
@@ -88,3 +88,25 @@ def activity_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "search_limit": selectors.LEARNER_SEARCH_LIMIT,
     }
     return render(request, "programmes/activity_detail.html", context)
+
+
+@hub_role_required(*MANAGERS)
+def weekly_time_remove(request: HttpRequest, public_id: str, slot_id: int) -> HttpResponse:
+    """Confirm, then stop the activity meeting at one weekly time; its future planned, unmarked sessions go."""
+    activity = hub_object_or_404(request, Activity.objects.all(), public_id=public_id)
+    weekly_time = get_object_or_404(activity.slots.prefetch_related("terms"), pk=slot_id)
+    today = timezone.localdate()
+    if request.method == "POST":
+        removed = activity_weekly_time_remove(
+            activity=activity, weekly_time=weekly_time, by=user_of(request), on=today, request=request
+        )
+        said = f"{removed} planned session{'s' if removed != 1 else ''} removed"
+        messages.success(request, f"{activity.name} no longer meets {weekly_time}: {said}.")
+        return redirect("programmes:activity", public_id=activity.public_id)
+    context = {
+        "activity": activity,
+        "weekly_time": weekly_time,
+        "removable": selectors.weekly_time_removable_count(weekly_time=weekly_time, on=today),
+        "kept": weekly_time.sessions.count(),
+    }
+    return render(request, "programmes/weekly_time_remove.html", context)

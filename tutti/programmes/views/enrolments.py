@@ -1,4 +1,5 @@
-"""Enrolment actions from an activity's page: enrol or record an application, offer, accept, withdraw, transfer.
+"""Enrolment actions from an activity's page: enrol or record an application, offer, accept, complete,
+withdraw, transfer.
 
 Each is a POST; withdrawing and transferring first show a page to confirm (and say why, or where to).
 Every change is written to the hub's audit log with the learner's reference.
@@ -110,6 +111,21 @@ def enrolment_accept(request: HttpRequest, public_id: str) -> HttpResponse:
     else:
         _audit(request, enrolment, "accepted a place in")
         messages.success(request, f"{enrolment.learner.full_name} accepted the place and is now active.")
+    return _back(enrolment.activity)
+
+
+@hub_role_required(*MANAGERS)
+@require_POST
+def enrolment_complete(request: HttpRequest, public_id: str) -> HttpResponse:
+    """An active learner finished the activity (the end of a WCET year, say); their place is freed."""
+    enrolment = _enrolment(request, public_id)
+    try:
+        services.enrolment_complete(enrolment=enrolment, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, f"{enrolment.learner.full_name} was not marked as completed: {_problem(error)}")
+    else:
+        _audit(request, enrolment, "completed")
+        messages.success(request, f"{enrolment.learner.full_name} completed {enrolment.activity.name}.")
     return _back(enrolment.activity)
 
 
