@@ -4,6 +4,8 @@ Every figure comes from `selectors.hub_area_summaries()`; the views only choose 
 and hand them to the table, map or download builders.
 """
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -127,23 +129,27 @@ def lead_organisations_csv(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _hub_areas_download(builder: Callable[..., str | bytes], *, content_type: str, extension: str) -> HttpResponse:
+    """The one funding table, as CSV or XLSX: both from the same summaries, so they never disagree."""
+    year = latest_funding_year()
+    return _attachment(
+        builder(hub_area_summaries(year=year), year=year),
+        content_type=content_type,
+        filename=f"hub-areas-and-funding.{extension}",
+    )
+
+
 @require_safe
 @cached_public_page
 def hub_areas_csv(request: HttpRequest) -> HttpResponse:
-    year = latest_funding_year()
-    return _attachment(
-        download_files.hub_areas_csv(hub_area_summaries(year=year), year=year),
-        content_type=download_files.CSV_CONTENT_TYPE,
-        filename="hub-areas-and-funding.csv",
+    return _hub_areas_download(
+        download_files.hub_areas_csv, content_type=download_files.CSV_CONTENT_TYPE, extension="csv"
     )
 
 
 @require_safe
 @cached_public_page
 def hub_areas_xlsx(request: HttpRequest) -> HttpResponse:
-    year = latest_funding_year()
-    return _attachment(
-        download_files.hub_areas_xlsx(hub_area_summaries(year=year), year=year),
-        content_type=download_files.XLSX_CONTENT_TYPE,
-        filename="hub-areas-and-funding.xlsx",
+    return _hub_areas_download(
+        download_files.hub_areas_xlsx, content_type=download_files.XLSX_CONTENT_TYPE, extension="xlsx"
     )

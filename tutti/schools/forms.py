@@ -6,6 +6,7 @@ from django import forms
 
 from tutti.core.money import format_pence, parse_pounds
 from tutti.schools.models import SchoolEngagement, Service
+from tutti.schools.services.engagement import SURVEY_FIELDS
 
 
 class DayInput(forms.DateInput):
@@ -42,20 +43,7 @@ class SurveyForm(forms.ModelForm):
 
     class Meta:
         model = SchoolEngagement
-        fields = [
-            "plan_status",
-            "plan_summary_url",
-            "plan_reviewed_on",
-            "curriculum_hour",
-            "choir",
-            "instrumental_ensemble",
-            "termly_performance",
-            "live_music",
-            "services",
-            "lead_name",
-            "lead_email",
-            "lead_phone",
-        ]
+        fields = list(SURVEY_FIELDS)
         widgets = {"plan_reviewed_on": DayInput}
         help_texts = {
             "plan_reviewed_on": "The date the plan was last reviewed, if it has been.",

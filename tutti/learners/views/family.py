@@ -1,5 +1,8 @@
 """Adding a guardian, a consent decision or a milestone to a learner's record."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
@@ -19,40 +22,46 @@ def _learner(request: HttpRequest, public_id: str) -> Learner:
     return hub_object_or_404(request, queryset, public_id=public_id)
 
 
-def _render(request: HttpRequest, *, learner: Learner, form: ModelForm, title: str, button: str) -> HttpResponse:
-    context = {"learner": learner, "form": form, "title": title, "button": button}
+@dataclass(frozen=True)
+class RecordPart:
+    """One kind of entry on a learner's record: its form, the service that writes it, and its words."""
+
+    form: type[ModelForm]
+    write: Callable[..., object]
+    title: str
+    button: str
+    done: str
+
+
+GUARDIAN = RecordPart(GuardianForm, guardian_add, "Add a guardian", "Add guardian", "Guardian added.")
+CONSENT = RecordPart(
+    ConsentForm, consent_record, "Record a consent decision", "Record decision", "Consent decision recorded."
+)
+MILESTONE = RecordPart(MilestoneForm, milestone_record, "Record a milestone", "Record milestone", "Milestone recorded.")
+
+
+def _add_part(request: HttpRequest, public_id: str, part: RecordPart) -> HttpResponse:
+    learner = _learner(request, public_id)
+    form = part.form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        part.write(learner=learner, by=user_of(request), request=request, **form.cleaned_data)
+        messages.success(request, part.done)
+        return redirect("learners:learner_detail", public_id=learner.public_id)
+    context = {"learner": learner, "form": form, "title": part.title, "button": part.button}
     return render(request, "learners/learner_part_form.html", context)
 
 
 @hub_role_required(*EDITOR_ROLES)
 def guardian_new(request: HttpRequest, public_id: str) -> HttpResponse:
-    learner = _learner(request, public_id)
-    form = GuardianForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        guardian_add(learner=learner, by=user_of(request), request=request, **form.cleaned_data)
-        messages.success(request, "Guardian added.")
-        return redirect("learners:learner_detail", public_id=learner.public_id)
-    return _render(request, learner=learner, form=form, title="Add a guardian", button="Add guardian")
+    return _add_part(request, public_id, GUARDIAN)
 
 
 @hub_role_required(*EDITOR_ROLES)
 def consent_new(request: HttpRequest, public_id: str) -> HttpResponse:
     """Record a consent decision; earlier decisions stay in the history."""
-    learner = _learner(request, public_id)
-    form = ConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        consent_record(learner=learner, by=user_of(request), request=request, **form.cleaned_data)
-        messages.success(request, "Consent decision recorded.")
-        return redirect("learners:learner_detail", public_id=learner.public_id)
-    return _render(request, learner=learner, form=form, title="Record a consent decision", button="Record decision")
+    return _add_part(request, public_id, CONSENT)
 
 
 @hub_role_required(*EDITOR_ROLES)
 def milestone_new(request: HttpRequest, public_id: str) -> HttpResponse:
-    learner = _learner(request, public_id)
-    form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        milestone_record(learner=learner, by=user_of(request), request=request, **form.cleaned_data)
-        messages.success(request, "Milestone recorded.")
-        return redirect("learners:learner_detail", public_id=learner.public_id)
-    return _render(request, learner=learner, form=form, title="Record a milestone", button="Record milestone")
+    return _add_part(request, public_id, MILESTONE)

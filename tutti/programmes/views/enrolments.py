@@ -5,6 +5,7 @@ Each is a POST; withdrawing and transferring first show a page to confirm (and s
 Every change is written to the hub's audit log with the learner's reference.
 """
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -84,49 +85,71 @@ def activity_enrol(request: HttpRequest, public_id: str) -> HttpResponse:
     return _back(activity)
 
 
+def _enrolment_step(
+    request: HttpRequest,
+    public_id: str,
+    *,
+    step: Callable[..., Enrolment],
+    audited_as: str,
+    refused: str,
+    done: str,
+) -> HttpResponse:
+    """Take one step of an enrolment through its service, audit it, and say what happened on the activity page.
+
+    `refused` and `done` are messages with {name} (the learner) and {activity} to fill in.
+    """
+    enrolment = _enrolment(request, public_id)
+    names = {"name": enrolment.learner.full_name, "activity": enrolment.activity.name}
+    try:
+        step(enrolment=enrolment, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, refused.format(**names) + _problem(error))
+    else:
+        _audit(request, enrolment, audited_as)
+        messages.success(request, done.format(**names))
+    return _back(enrolment.activity)
+
+
 @hub_role_required(*MANAGERS)
 @require_POST
 def enrolment_offer(request: HttpRequest, public_id: str) -> HttpResponse:
     """Offer an applicant or someone waiting a place; refused, with the reason, when the activity is full."""
-    enrolment = _enrolment(request, public_id)
-    try:
-        services.enrolment_offer(enrolment=enrolment, by=user_of(request))
-    except ValidationError as error:
-        messages.error(request, f"{enrolment.learner.full_name} was not offered a place: {_problem(error)}")
-    else:
-        _audit(request, enrolment, "offered a place in")
-        messages.success(request, f"{enrolment.learner.full_name} offered a place.")
-    return _back(enrolment.activity)
+    return _enrolment_step(
+        request,
+        public_id,
+        step=services.enrolment_offer,
+        audited_as="offered a place in",
+        refused="{name} was not offered a place: ",
+        done="{name} offered a place.",
+    )
 
 
 @hub_role_required(*MANAGERS)
 @require_POST
 def enrolment_accept(request: HttpRequest, public_id: str) -> HttpResponse:
     """The family accepted the offered place."""
-    enrolment = _enrolment(request, public_id)
-    try:
-        services.enrolment_accept(enrolment=enrolment, by=user_of(request))
-    except ValidationError as error:
-        messages.error(request, _problem(error))
-    else:
-        _audit(request, enrolment, "accepted a place in")
-        messages.success(request, f"{enrolment.learner.full_name} accepted the place and is now active.")
-    return _back(enrolment.activity)
+    return _enrolment_step(
+        request,
+        public_id,
+        step=services.enrolment_accept,
+        audited_as="accepted a place in",
+        refused="{name} could not accept the place: ",
+        done="{name} accepted the place and is now active.",
+    )
 
 
 @hub_role_required(*MANAGERS)
 @require_POST
 def enrolment_complete(request: HttpRequest, public_id: str) -> HttpResponse:
     """An active learner finished the activity (the end of a WCET year, say); their place is freed."""
-    enrolment = _enrolment(request, public_id)
-    try:
-        services.enrolment_complete(enrolment=enrolment, by=user_of(request))
-    except ValidationError as error:
-        messages.error(request, f"{enrolment.learner.full_name} was not marked as completed: {_problem(error)}")
-    else:
-        _audit(request, enrolment, "completed")
-        messages.success(request, f"{enrolment.learner.full_name} completed {enrolment.activity.name}.")
-    return _back(enrolment.activity)
+    return _enrolment_step(
+        request,
+        public_id,
+        step=services.enrolment_complete,
+        audited_as="completed",
+        refused="{name} was not marked as completed: ",
+        done="{name} completed {activity}.",
+    )
 
 
 @hub_role_required(*MANAGERS)

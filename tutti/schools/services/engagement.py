@@ -9,23 +9,7 @@ from tutti.accounts.models import User
 from tutti.network.models import HubArea
 from tutti.schools.models import EngagementChange, School, SchoolEngagement
 
-# The fields a member of staff edits; the survey sets the subset in SURVEY_FIELDS.
-STAFF_FIELDS = (
-    "plan_status",
-    "plan_summary_url",
-    "plan_reviewed_on",
-    "curriculum_hour",
-    "choir",
-    "instrumental_ensemble",
-    "termly_performance",
-    "live_music",
-    "services",
-    "agreement_value_pence",
-    "lead_name",
-    "lead_email",
-    "lead_phone",
-    "notes",
-)
+# The fields the school's music lead answers in the survey; staff edit these and the agreement and notes.
 SURVEY_FIELDS = (
     "plan_status",
     "plan_summary_url",
@@ -40,6 +24,7 @@ SURVEY_FIELDS = (
     "lead_email",
     "lead_phone",
 )
+STAFF_FIELDS = (*SURVEY_FIELDS, "agreement_value_pence", "notes")
 _DEFAULTS: dict[str, Any] = {
     "curriculum_hour": False,
     "choir": False,

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tutti.accounts.models import User
 from tutti.learners.importing.class_list import class_list_import
+from tutti.learners.management.arguments import file_bytes, person_by_email, refuse_if_rejected
 from tutti.programmes.models import Activity
 
 
@@ -38,17 +38,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         activity = _activity(options["activity"], options["hub"])
-        by = User.objects.filter(email__iexact=options["by"]).first()
-        if by is None:
-            raise CommandError(f"No person with the email {options['by']}.")
+        by = person_by_email(options["by"])
         path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"No file at {path}.")
-        result = class_list_import(activity=activity, data=path.read_bytes(), by=by)
-        if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
-            raise CommandError(f"Nobody enrolled: {len(result.errors)} problem(s) in {path.name}.")
+        result = class_list_import(activity=activity, data=file_bytes(path), by=by)
+        refuse_if_rejected(self, result, path=path, outcome="Nobody enrolled")
         self.stdout.write(
             f"{activity.name} ({activity.hub.name}): {result.enrolled} enrolled, {result.learners_added} learners "
             f"added, {result.already_enrolled} already enrolled."

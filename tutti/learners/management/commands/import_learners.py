@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tutti.accounts.models import User
 from tutti.learners.importing.run import learners_import
+from tutti.learners.management.arguments import file_bytes, person_by_email, refuse_if_rejected
 from tutti.network.models import HubArea
 
 
@@ -22,19 +22,10 @@ class Command(BaseCommand):
         hub = HubArea.objects.filter(slug=options["hub"]).first()
         if hub is None:
             raise CommandError(f"No hub area with the slug '{options['hub']}'.")
-        by = None
-        if options["by"]:
-            by = User.objects.filter(email__iexact=options["by"]).first()
-            if by is None:
-                raise CommandError(f"No person with the email {options['by']}.")
+        by = person_by_email(options["by"]) if options["by"] else None
         path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"No file at {path}.")
-        result = learners_import(hub=hub, data=path.read_bytes(), by=by)
-        if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
-            raise CommandError(f"Nothing imported: {len(result.errors)} problem(s) in {path.name}.")
+        result = learners_import(hub=hub, data=file_bytes(path), by=by)
+        refuse_if_rejected(self, result, path=path, outcome="Nothing imported")
         self.stdout.write(
             f"Imported into {hub.name}: {result.created} added, {result.updated} updated, "
             f"{result.unchanged} unchanged; guardians {result.guardians_added} added, "
