@@ -5,16 +5,16 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from django.core.management.base import CommandError
-from django.db import transaction
 from faker import Faker
 
 from tutti.accounts.models import User
 from tutti.core import academic_year
+from tutti.core.demo import load_once
 from tutti.learners.demo import people, setup
 from tutti.learners.demo.plan import MUSIC_CENTRE, ActivityPlan, centre_plans, wcet_plans
 from tutti.learners.models import Guardian, Learner
 from tutti.network.models import HubArea
-from tutti.programmes.models import Activity, Term
+from tutti.programmes.models import Activity, StaffMember, Term
 from tutti.schools.models import School
 
 SEED = 20240901
@@ -70,15 +70,21 @@ def _current_term(terms: list[Term], today: date) -> Term | None:
     return started[-1] if started else None
 
 
-@transaction.atomic
 def load_hub(plan: HubPlan, *, scale: float, today: date) -> DemoCounts:
-    """Load one hub's demo term, or nothing when its first demo activity exists already."""
+    """Load one hub's demo term once: nothing (all zero) when the demo's record says it was loaded before."""
     hub = HubArea.objects.filter(slug=plan.slug).first()
     if hub is None:
         raise CommandError(f"No hub '{plan.slug}': run load_network_seed and load_demo_accounts first.")
-    start_year = academic_year.containing(today)
     admin = _account(f"admin@{plan.slug}.example")
+    counts = load_once(part="teaching", hub_slug=hub.slug, load=lambda: _load_term(plan, hub, admin, scale, today))
+    return counts or DemoCounts()
+
+
+def _load_term(plan: HubPlan, hub: HubArea, admin: User, scale: float, today: date) -> DemoCounts:
     tutor_account = User.objects.filter(email=f"tutor@{plan.slug}.example").first()
+    if StaffMember.objects.for_hub(hub).filter(user__in=[admin, tutor_account]).exists():
+        return DemoCounts()  # loaded before the demo kept its record of it
+    start_year = academic_year.containing(today)
     rng, fake = random.Random(f"{SEED}-{plan.slug}"), Faker("en_GB")  # noqa: S311 - invented data, not secrets
     fake.seed_instance(f"{SEED}-{plan.slug}")
 
@@ -88,8 +94,6 @@ def load_hub(plan: HubPlan, *, scale: float, today: date) -> DemoCounts:
     plans: list[ActivityPlan] = wcet_plans(schools=names, classes=plan.wcet_classes)
     if plan.with_centre:
         plans += centre_plans()
-    if Activity.objects.for_hub(hub).filter(calendar=calendar, name=plans[0].name).exists():
-        return DemoCounts()
     counts = DemoCounts(schools=len(schools))
     staff = setup.staff(hub=hub, fake=fake, count=plan.staff, tutor_account=tutor_account, by=admin, today=today)
     counts.staff = len(staff)

@@ -14,6 +14,7 @@ from tutti.network.models import HubArea
 from tutti.network.tests.factories import LocalAuthorityFactory
 from tutti.programmes.models import Activity, Attendance, Enrolment, Session, StaffMember
 from tutti.schools.models import School
+from tutti.schools.tests.factories import SchoolFactory
 
 TODAY = datetime.date(2026, 11, 30)  # a Monday in the autumn term of 2026/27
 
@@ -87,3 +88,24 @@ def test_the_demo_needs_the_demo_accounts(db: None) -> None:
     with pytest.raises(CommandError, match="load_demo_accounts"):
         load_hub(hub_plans(0.1)[0], scale=0.1, today=TODAY)
     assert not User.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_a_second_run_after_a_gias_import_adds_nothing(demo_hubs: dict[str, HubArea]) -> None:
+    """Importing the area's real schools between runs once made the second run crash on the staff records."""
+    herts = demo_hubs["hertfordshire"]
+    call_command("load_demo_teaching", scale=0.1)
+    counts = (Activity.objects.count(), Learner.objects.count(), StaffMember.objects.count(), School.objects.count())
+    area = herts.local_authorities.get()
+    SchoolFactory.create_batch(12, local_authority=area)  # what a GIAS extract of the area brings
+    call_command("load_demo_teaching", scale=0.1)
+    assert (Activity.objects.count(), Learner.objects.count(), StaffMember.objects.count()) == counts[:3]
+    assert School.objects.count() == counts[3] + 12
+
+
+@override_settings(DEBUG=True)
+def test_a_second_run_after_staff_renamed_every_activity_adds_nothing(demo_hubs: dict[str, HubArea]) -> None:
+    call_command("load_demo_teaching", scale=0.1)
+    Activity.objects.for_hub(demo_hubs["hertfordshire"]).update(name="Renamed by a person")
+    call_command("load_demo_teaching", scale=0.1)
+    assert not Activity.objects.exclude(name="Renamed by a person").filter(hub=demo_hubs["hertfordshire"]).exists()
