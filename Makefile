@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CSS := var/build/static/tutti/tutti.css
+DEMO_ENV := var/demo.env
 
-.PHONY: demo test lint typecheck pytest setup bench bench-imports clean
+.PHONY: demo test lint typecheck pytest setup browser bench bench-imports clean
 
 setup: $(VENV)/.installed node_modules/.installed $(CSS)
 
@@ -23,9 +24,12 @@ node_modules/.installed: package.json package-lock.json
 $(CSS): node_modules/.installed $(wildcard tutti/core/static_src/*.scss)
 	npm run --silent build:css
 
-demo: export DEBUG = 1
-demo: setup
+# The demo machine's settings, read by manage.py: DEBUG on and a key of its own, written once.
+$(DEMO_ENV):
 	mkdir -p var
+	umask 077 && printf 'DEBUG=1\nSECRET_KEY=%s\n' "$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+
+demo: setup $(DEMO_ENV)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_network_seed
 	$(MANAGE) load_demo_accounts
@@ -40,7 +44,10 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy tutti
 
-pytest: setup
+browser:
+	@scripts/ensure-chromium
+
+pytest: setup browser
 	DJANGO_SETTINGS_MODULE=tutti.settings_test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=tutti.settings_test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)

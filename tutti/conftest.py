@@ -49,7 +49,7 @@ def browser() -> Iterator:
 
     executable = chromium_path()
     if executable is None:
-        pytest.fail("Browser tests need Chromium: install Debian's `chromium` package (.ci/run does).")
+        pytest.fail("Browser tests need Chromium: `make test` installs Debian's package as root, or says how.")
     # Playwright's sync API runs an event loop; Django refuses ORM calls from a thread with one unless told.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
