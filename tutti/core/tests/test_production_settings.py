@@ -13,6 +13,7 @@ TEST_ONLY_VARIABLES = {"DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_SETTINGS_MODULE",
 def production_environment() -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
     env["DJANGO_SETTINGS_MODULE"] = "tutti.settings"
+    env["TUTTI_ENV_FILE"] = os.devnull  # a production machine has no demo settings file, even where make demo ran
     return env
 
 
