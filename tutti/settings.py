@@ -141,18 +141,25 @@ ACCOUNT_SESSION_REMEMBER = False  # sessions end when idle, never "remember me"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
-# django-axes throttles failed sign-ins in the database (shared by every server); allauth's own limits
-# stay on for password-reset emails and the like.
-ACCOUNT_RATE_LIMITS = {"login_failed": False}
+# django-axes throttles failed sign-ins in the database (shared by every server), so allauth's own limits on
+# the sign-in form are off: its per-address "login" limit counted successful sign-ins too, refusing the 31st
+# colleague in a minute behind one school's address. They stay on for password-reset emails and the like.
+ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": False}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tutti"
 MFA_RECOVERY_CODE_COUNT = 10
 USERSESSIONS_TRACK_ACTIVITY = True
 
-# Throttling: 5 failures for one account, or from one address, then HTTP 429 for 15 minutes.
+# Throttling (tutti.accounts.throttling): 5 failures for one account from one address lock that account
+# from that address, and 50 from one address for any accounts lock the address; HTTP 429 for 15 minutes.
+# Attempts refused during a lockout are not counted, so a locked-out person retrying neither extends their
+# own cool-off nor uses up the allowance of everyone else behind their school's or council's address.
+AXES_HANDLER = "tutti.accounts.throttling.SignInThrottleHandler"
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_ADDRESS_FAILURE_LIMIT = 50
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_CALLABLE = "tutti.accounts.throttling.username_from_attempt"
