@@ -141,10 +141,12 @@ ACCOUNT_SESSION_REMEMBER = False  # sessions end when idle, never "remember me"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
-# django-axes throttles failed sign-ins in the database (shared by every server), so allauth's own limits on
-# the sign-in form are off: its per-address "login" limit counted successful sign-ins too, refusing the 31st
-# colleague in a minute behind one school's address. They stay on for password-reset emails and the like.
-ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": False}
+# django-axes throttles passwords in the database (shared by every server), so allauth's per-address limit on
+# sign-in forms is off: it counted successful sign-ins too, refusing the 31st colleague in a minute behind one
+# school's address. allauth's "login_failed" limit is kept, keyed by account, for the authenticator-code step
+# (5 wrong codes in 5 minutes); AccountAdapter.pre_authenticate keeps it off the password step. allauth's
+# other limits stay on for password-reset emails and the like.
+ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": "5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tutti"
 MFA_RECOVERY_CODE_COUNT = 10
