@@ -167,7 +167,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_CALLABLE = "tutti.accounts.throttling.username_from_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # axes would otherwise log each attempted email address
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# How many proxies of our own (load balancers) stand in front of the application servers: each appends the
+# address it was reached from to X-Forwarded-For, so the client is that many entries from the right; entries
+# further left are whatever the client sent. 0: the servers face the internet and the header is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tutti.accounts.throttling.client_address_behind_proxies"
 
 # Sessions end after 30 minutes without a request (saved on every request so activity extends it)
 # and 12 hours after sign-in whatever happens (tutti.accounts.middleware).

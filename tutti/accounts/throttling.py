@@ -6,9 +6,11 @@ attempts come from would let anyone lock a known administrator out. Following OW
 credential stuffing, a few failures lock only that account from that address
 (`AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]`, `AXES_FAILURE_LIMIT`), and only many
 failures from one address, across any accounts, lock the address itself (`SIGN_IN_ADDRESS_FAILURE_LIMIT`).
-Both last for the same cool-off.
+Both last for the same cool-off. Behind load balancers the address is the client's, read from the
+X-Forwarded-For entries those balancers appended (`TRUSTED_PROXY_COUNT`), never the balancer's own.
 """
 
+import ipaddress
 from typing import Any
 
 from axes.attempts import get_cool_off_threshold
@@ -27,6 +29,23 @@ def username_from_attempt(request: HttpRequest, credentials: dict[str, Any] | No
     if not value and request is not None and request.method == "POST":
         value = request.POST.get("login") or request.POST.get("username")
     return str(value or "").strip().lower()
+
+
+def client_address_behind_proxies(request: HttpRequest) -> str | None:
+    """The address of the person's own machine or network, past the proxies `TRUSTED_PROXY_COUNT` counts.
+
+    Behind a load balancer every request comes from the balancer's address, which would put everyone in
+    one failure count; only the entries our own proxies appended to X-Forwarded-For are believed.
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    trusted = settings.TRUSTED_PROXY_COUNT
+    forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if entry.strip()]
+    if trusted <= 0 or len(forwarded) < trusted:
+        return remote  # no proxy of ours, or a request that did not pass through them all
+    try:
+        return str(ipaddress.ip_address(forwarded[-trusted]))
+    except ValueError:
+        return remote  # not an address, so not written by a proxy of ours: PROXY_COUNT is set too high
 
 
 def address_failures(request: HttpRequest) -> int:

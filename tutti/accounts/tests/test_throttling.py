@@ -165,3 +165,52 @@ def test_the_failure_count_ignores_the_case_of_the_address(email: str, admin: Us
     for number in range(PAIR_LIMIT):
         _fail(client, email if number % 2 else email.lower())
     assert _sign_in(admin.email).status_code == 429
+
+
+BALANCER = "10.0.0.5"  # every request reaches the application servers from the load balancer
+
+
+def _fail_through_balancer(client: Client, email: str, forwarded_for: str):
+    return client.post(
+        reverse("account_login"),
+        {"login": email, "password": "wrong-password-here"},
+        REMOTE_ADDR=BALANCER,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def _signs_in_through_balancer(email: str, forwarded_for: str) -> bool:
+    response = Client().post(
+        reverse("account_login"),
+        {"login": email, "password": PASSWORD},
+        REMOTE_ADDR=BALANCER,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+    return response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")
+
+
+def test_behind_a_load_balancer_each_client_address_is_counted_on_its_own(admin: User, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    client = Client()
+    for _ in range(PAIR_LIMIT):
+        _fail_through_balancer(client, admin.email, forwarded_for="192.0.2.66")
+    assert _fail_through_balancer(client, admin.email, forwarded_for="192.0.2.66").status_code == 429
+
+    assert _signs_in_through_balancer(admin.email, forwarded_for=OFFICE)
+
+
+def test_addresses_a_client_writes_into_x_forwarded_for_itself_are_not_believed(admin: User, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    client = Client()
+    for number in range(PAIR_LIMIT):  # a new made-up address each time, before the one the balancer appended
+        _fail_through_balancer(client, admin.email, forwarded_for=f"198.51.100.{number}, 192.0.2.66")
+    assert _fail_through_balancer(client, admin.email, forwarded_for="198.51.100.99, 192.0.2.66").status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "192.0.2.66"
+
+
+def test_without_proxies_of_our_own_x_forwarded_for_is_ignored(admin: User) -> None:
+    client = Client()
+    for number in range(PAIR_LIMIT):
+        _fail_through_balancer(client, admin.email, forwarded_for=f"198.51.100.{number}")
+    assert AccessAttempt.objects.get().ip_address == BALANCER
+    assert _fail_through_balancer(client, admin.email, forwarded_for="198.51.100.99").status_code == 429
