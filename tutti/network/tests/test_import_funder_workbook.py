@@ -56,6 +56,9 @@ LONDON_NORTH: Row = [
     "£2,341,581",  # a total alone, typed as text
 ]
 
+TOTAL: Row = ["Total", None, None, None, None, None, 6497827]  # the areas' totals summed, as a sheet sums them
+NOTE: Row = ["Source: Arts Council England, May 2024. Figures are subject to change."]
+
 
 def funder_workbook(path: Path, rows: Rows, *, header: Sequence[str] = HEADER) -> Path:
     """Rows 1-2 a title and a note, 3-4 blank, 5 the header, then each row of `rows` (None for a blank row)."""
@@ -93,12 +96,16 @@ def database_state() -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_funder_workbook_is_read_from_its_header_row_down(tmp_path):
-    rows = [HERTFORDSHIRE, None, WEST_OF_ENGLAND, LONDON_NORTH, None, None]
+    rows = [HERTFORDSHIRE, None, WEST_OF_ENGLAND, LONDON_NORTH, None, TOTAL, None, NOTE, None]
 
     output = run_import(funder_workbook(tmp_path / "allocations.xlsx", rows))
 
     assert "Imported allocations.xlsx for 2024/25." in output
     assert "Hub areas: 3 created" in output
+    assert "Warning: line 13: 'Source: Arts Council England, May 2024. Figures are subject to change.' is a note" in (
+        output
+    )
+    assert "the sheet's total" not in output
     assert amounts("Hertfordshire") == {Stream.REVENUE: 167285400, Stream.CAPITAL: 54951800}
     assert amounts("West of England") == {Stream.REVENUE: 145569200, Stream.CAPITAL: 47818300}
     assert amounts("London North") == {Stream.COMBINED: 234158100}
@@ -110,7 +117,8 @@ def test_a_funder_workbook_is_read_from_its_header_row_down(tmp_path):
 
 
 def test_importing_the_workbook_again_changes_nothing(tmp_path):
-    path = funder_workbook(tmp_path / "allocations.xlsx", [HERTFORDSHIRE, None, WEST_OF_ENGLAND, LONDON_NORTH])
+    rows = [HERTFORDSHIRE, None, WEST_OF_ENGLAND, LONDON_NORTH, None, TOTAL, NOTE]
+    path = funder_workbook(tmp_path / "allocations.xlsx", rows)
     run_import(path)
     before, revision = database_state(), NetworkRevision.objects.get().number
 
@@ -119,6 +127,20 @@ def test_importing_the_workbook_again_changes_nothing(tmp_path):
     assert database_state() == before
     assert NetworkRevision.objects.get().number == revision
     assert "Nothing changed: this file was already imported." in output
+
+
+def test_a_sheet_total_that_is_not_the_sum_of_its_areas_is_a_warning(tmp_path):
+    wrong_total = [*TOTAL[:6], 6497827 + 1000]
+
+    output = run_import(
+        funder_workbook(tmp_path / "allocations.xlsx", [HERTFORDSHIRE, WEST_OF_ENGLAND, LONDON_NORTH, wrong_total])
+    )
+
+    assert (
+        "Warning: line 9, Total 2024/25: the sheet's total £6,498,827 is not the sum of the areas above it "
+        "(£6,497,827): check for a missing or mistyped row"
+    ) in output
+    assert not HubArea.objects.filter(name="Total").exists()
 
 
 def test_problems_name_the_rows_the_spreadsheet_shows(tmp_path):

@@ -187,6 +187,45 @@ def capital_ratio_warning(row: HubAllocationRow, column: str) -> Problem | None:
     )
 
 
+def _is_sheet_total(row: HubAllocationRow) -> bool:
+    """A row like 'Total' or 'Grand total' with amounts and no local authorities sums the rows above it."""
+    words = row.area.casefold().split()
+    return bool(words) and words[0] in {"total", "totals", "grand"} and not (row.la_codes or row.la_names)
+
+
+def _is_note(data_row: DataRow, row: HubAllocationRow) -> bool:
+    """A line of text on its own below the table ('Source: Arts Council England'): no hub area has nothing
+    but a name, so it is not one."""
+    return bool(row.area) and sum(1 for cell in data_row.cells if cell.strip()) == 1
+
+
+def sheet_total_warnings(
+    total: HubAllocationRow, rows: Sequence[HubAllocationRow], columns: dict[Column, str]
+) -> list[Problem]:
+    """The sheet's own total row checked against the areas' figures, where every area publishes the figure."""
+    warnings = []
+    for column, attribute in (
+        (Column.REVENUE, "revenue_pence"),
+        (Column.CAPITAL, "capital_pence"),
+        (Column.TOTAL, "total_pence"),
+    ):
+        stated: int | None = getattr(total, attribute)
+        figures: list[int | None] = [getattr(row, attribute) for row in rows]
+        if stated is None or not figures or None in figures:
+            continue
+        summed = sum(figure or 0 for figure in figures)
+        if abs(stated - summed) > TOTAL_TOLERANCE_PENCE * len(figures):  # each figure rounded on its own
+            warnings.append(
+                Problem(
+                    total.line,
+                    columns.get(column, str(column)),
+                    f"the sheet's total {format_pence(stated)} is not the sum of the areas above it "
+                    f"({format_pence(summed)}): check for a missing or mistyped row",
+                )
+            )
+    return warnings
+
+
 def conflicts_between_rows(
     rows: Sequence[HubAllocationRow], *, columns: dict[Column, str] | None = None
 ) -> list[Problem]:
@@ -239,13 +278,21 @@ def parse_hub_allocations(rows: Sequence[DataRow], *, academic_year: int | None 
     if not header.can_read_rows():
         return parsed  # without its key columns no row can be read: the header problems say what to add
     capital_column = parsed.columns.get(Column.CAPITAL, str(Column.CAPITAL))
+    totals: list[HubAllocationRow] = []
     for data_row in table.rows:
         if data_row.is_blank():
             continue
         row, problems = _RowReader(data_row, header.positions, parsed.columns).read()
-        parsed.rows.append(row)
-        parsed.problems.extend(problems)
-        if (warning := capital_ratio_warning(row, capital_column)) is not None:
-            parsed.warnings.append(warning)
+        if _is_sheet_total(row):
+            totals.append(row)  # not an area, so its missing local authorities are no problem
+        elif _is_note(data_row, row):
+            parsed.warnings.append(Problem(row.line, "", f"'{row.area}' is a note, not a hub area: skipped"))
+        else:
+            parsed.rows.append(row)
+            parsed.problems.extend(problems)
+            if (warning := capital_ratio_warning(row, capital_column)) is not None:
+                parsed.warnings.append(warning)
+    for total in totals:
+        parsed.warnings.extend(sheet_total_warnings(total, parsed.rows, parsed.columns))
     parsed.problems.sort()
     return parsed
