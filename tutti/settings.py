@@ -141,24 +141,37 @@ ACCOUNT_SESSION_REMEMBER = False  # sessions end when idle, never "remember me"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
-# django-axes throttles failed sign-ins in the database (shared by every server); allauth's own limits
-# stay on for password-reset emails and the like.
-ACCOUNT_RATE_LIMITS = {"login_failed": False}
+# django-axes throttles passwords in the database (shared by every server), so allauth's per-address limit on
+# sign-in forms is off: it counted successful sign-ins too, refusing the 31st colleague in a minute behind one
+# school's address. allauth's "login_failed" limit is kept, keyed by account, for the authenticator-code step
+# (5 wrong codes in 5 minutes); AccountAdapter.pre_authenticate keeps it off the password step. allauth's
+# other limits stay on for password-reset emails and the like.
+ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": "5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tutti"
 MFA_RECOVERY_CODE_COUNT = 10
 USERSESSIONS_TRACK_ACTIVITY = True
 
-# Throttling: 5 failures for one account, or from one address, then HTTP 429 for 15 minutes.
+# Throttling (tutti.accounts.throttling): 5 failures for one account from one address lock that account
+# from that address, and 50 from one address for any accounts lock the address; HTTP 429 for 15 minutes.
+# Attempts refused during a lockout are not counted, so a locked-out person retrying neither extends their
+# own cool-off nor uses up the allowance of everyone else behind their school's or council's address.
+AXES_HANDLER = "tutti.accounts.throttling.SignInThrottleHandler"
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_ADDRESS_FAILURE_LIMIT = 50
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_CALLABLE = "tutti.accounts.throttling.username_from_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # axes would otherwise log each attempted email address
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# How many proxies of our own (load balancers) stand in front of the application servers: each appends the
+# address it was reached from to X-Forwarded-For, so the client is that many entries from the right; entries
+# further left are whatever the client sent. 0: the servers face the internet and the header is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tutti.accounts.throttling.client_address_behind_proxies"
 
 # Sessions end after 30 minutes without a request (saved on every request so activity extends it)
 # and 12 hours after sign-in whatever happens (tutti.accounts.middleware).

@@ -16,7 +16,7 @@ def parse_pounds(text: str) -> int:
 
     Raises ValueError with a message naming the text when it is not an amount.
     """
-    cleaned = str(text).strip().replace("£", "").replace(",", "").replace(" ", "")
+    cleaned = "".join(str(text).split()).replace("£", "").replace(",", "")  # every kind of space, no-break too
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:

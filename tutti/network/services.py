@@ -14,18 +14,22 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from tutti.network.importing.hub_allocations import HubAllocationRow, conflicts_between_rows, parse_hub_allocations
+from tutti.network.importing.hub_allocations.parsing import (
+    HubAllocationRow,
+    conflicts_between_rows,
+    parse_hub_allocations,
+)
 from tutti.network.importing.lead_organisations import infer_kind
 from tutti.network.importing.ons_authorities import AuthorityRecord, read_authorities, read_boundaries
 from tutti.network.importing.problems import ImportRejectedError
-from tutti.network.importing.references import appointment_start, database_problems
+from tutti.network.importing.references import appointment_start, codes_for_names, database_problems
 from tutti.network.importing.results import (
     ChangeCounts,
     HubAllocationsImportResult,
     LocalAuthoritiesLoadResult,
     LocalAuthorityMove,
 )
-from tutti.network.importing.tabular import read_table
+from tutti.network.importing.tabular import read_rows
 from tutti.network.models import (
     FundingAllocation,
     HubArea,
@@ -310,16 +314,22 @@ def local_authorities_load(
 def hub_allocations_import_file(*, path: Path, academic_year: int | None = None) -> HubAllocationsImportResult:
     """Import an XLSX or CSV file of hub areas and allocations: every row is checked before anything is written.
 
-    Raises UnreadableFileError when the file cannot be read, and ImportRejectedError listing every
-    problem (line, column, reason) when any row is wrong. `academic_year` overrides a year in the headers.
+    The header may sit below a title and notes; local authorities are given by ONS code or, in a file
+    without codes, by ONS name. Raises UnreadableFileError when the file cannot be read, and
+    ImportRejectedError listing every problem (line, column, reason) when any row is wrong.
+    `academic_year` overrides a year in the headers.
     """
-    parsed = parse_hub_allocations(read_table(path), academic_year=academic_year)
-    problems = parsed.problems + database_problems(
-        rows=parsed.rows, academic_year=parsed.academic_year, columns=parsed.columns
-    )
+    parsed = parse_hub_allocations(read_rows(path), academic_year=academic_year)
+    rows, name_problems = codes_for_names(parsed.rows, columns=parsed.columns)
+    problems = [
+        *parsed.problems,
+        *name_problems,
+        *conflicts_between_rows(rows, columns=parsed.columns),
+        *database_problems(rows=rows, academic_year=parsed.academic_year, columns=parsed.columns),
+    ]
     if problems or parsed.academic_year is None:
         raise ImportRejectedError(problems)
-    result = hub_allocations_import(rows=parsed.rows, academic_year=parsed.academic_year)
+    result = hub_allocations_import(rows=rows, academic_year=parsed.academic_year)
     result.warnings = parsed.warnings
     return result
 

@@ -71,6 +71,20 @@ def test_a_wrong_authenticator_code_is_refused(admin_with_totp: User) -> None:
     assert "_auth_user_id" not in client.session
 
 
+def test_guessing_authenticator_codes_is_stopped_after_five_wrong_ones(admin_with_totp: User) -> None:
+    """Whoever has the password must not be able to try all million codes: the right one is refused too."""
+    client = Client()
+    _password_step(client, admin_with_totp.email)
+    wrong = f"{(int(totp_code(SECRET)) + 1) % 1_000_000:06d}"
+    for _ in range(5):
+        assert "Incorrect code" in client.post(reverse("mfa_authenticate"), {"code": wrong}).content.decode()
+
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(SECRET)})
+
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_a_recovery_code_signs_in_once_only(admin_with_totp: User) -> None:
     codes = RecoveryCodes.activate(admin_with_totp).get_unused_codes()
     client = Client()

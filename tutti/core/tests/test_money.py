@@ -11,7 +11,11 @@ def test_pence_are_shown_as_pounds(pence, shown):
     assert format_pence(pence) == shown
 
 
-@pytest.mark.parametrize("written", ["£1,672,854", "1672854", "1672854.00", " £1,672,854.00 ", "1 672 854"])
+@pytest.mark.parametrize(
+    "written",
+    # A spreadsheet's accounting format puts a no-break space after the £; some locales group with thin spaces.
+    ["£1,672,854", "1672854", "1672854.00", " £1,672,854.00 ", "1 672 854", "£\u00a01,672,854", "1\u202f672\u202f854"],
+)
 def test_pounds_as_written_in_a_spreadsheet_are_read_as_pence(written):
     assert parse_pounds(written) == 167285400
 

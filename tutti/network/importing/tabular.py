@@ -1,8 +1,9 @@
-"""A spreadsheet (XLSX or CSV) as a header row and numbered data rows of text cells."""
+"""A spreadsheet (XLSX or CSV) as numbered rows of text cells, and a table of them under a header row."""
 
 import csv
 import datetime
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ class UnreadableFileError(ValueError):
 
 @dataclass(frozen=True)
 class DataRow:
-    """One data row with the line number a person sees in the spreadsheet (the header is line 1)."""
+    """One row with the number a person sees beside it in the spreadsheet (the first row is 1)."""
 
     line: int
     cells: tuple[str, ...]
@@ -31,8 +32,11 @@ class DataRow:
 
 @dataclass(frozen=True)
 class Table:
+    """The rows under a header row; `header_line` is the header's own row number."""
+
     headers: tuple[str, ...]
     rows: tuple[DataRow, ...]
+    header_line: int = 1
 
 
 def cell_text(value: object) -> str:
@@ -42,37 +46,41 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        # str() of a float is its shortest round-trip form, so 1672854.1 stays 1672854.1, not ...0999.
-        return str(int(value)) if value.is_integer() else str(Decimal(str(value)))
+        # A spreadsheet shows a number to 15 significant digits, so a formula's 1933874.9999999998 is the
+        # 1933875 a person reads, and 1672854.1 stays 1672854.1.
+        return format(Decimal(f"{value:.15g}").normalize(), "f")
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return str(value).strip()
 
 
-def _table(lines: list[tuple[str, ...]]) -> Table:
+def _numbered(lines: list[tuple[str, ...]]) -> tuple[DataRow, ...]:
     if not lines:
         raise UnreadableFileError("The file is empty: the first line must name the columns.")
-    headers, *data = lines
-    return Table(
-        headers=headers,
-        rows=tuple(DataRow(line=number, cells=cells) for number, cells in enumerate(data, start=2)),
-    )
+    return tuple(DataRow(line=number, cells=cells) for number, cells in enumerate(lines, start=1))
 
 
-def _read_xlsx(path: Path) -> Table:
+def table_under(rows: Sequence[DataRow], header: DataRow) -> Table:
+    """The table whose header is `header`, one of `rows`: the rows after it are its data."""
+    data = tuple(row for row in rows if row.line > header.line)
+    return Table(headers=header.cells, rows=data, header_line=header.line)
+
+
+def _read_xlsx(path: Path) -> tuple[DataRow, ...]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise UnreadableFileError(f"{path.name} is not a readable XLSX workbook ({error}).") from None
     try:
         sheet = workbook.worksheets[0]
-        lines = [tuple(cell_text(value) for value in row) for row in sheet.iter_rows(values_only=True)]
+        # From row 1 (empty rows included), so each row's number is the one the spreadsheet shows.
+        lines = [tuple(cell_text(value) for value in row) for row in sheet.iter_rows(min_row=1, values_only=True)]
     finally:
         workbook.close()  # read-only workbooks keep the file open until closed
-    return _table(lines)
+    return _numbered(lines)
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(path: Path) -> tuple[DataRow, ...]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             lines = [tuple(cell.strip() for cell in row) for row in csv.reader(handle)]
@@ -82,11 +90,12 @@ def _read_csv(path: Path) -> Table:
         ) from None
     except csv.Error as error:
         raise UnreadableFileError(f"{path.name} is not valid CSV ({error}).") from None
-    return _table(lines)
+    return _numbered(lines)  # numbered by record, as a spreadsheet numbers the rows of a CSV file
 
 
-def read_table(path: Path) -> Table:
-    """Read the first sheet of an XLSX workbook, or a UTF-8 CSV file (with or without a byte-order mark)."""
+def read_rows(path: Path) -> tuple[DataRow, ...]:
+    """Every row of the first sheet of an XLSX workbook, or of a UTF-8 CSV file (with or without a
+    byte-order mark), numbered as the spreadsheet numbers them."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise UnreadableFileError(f"There is no file at {path}.")

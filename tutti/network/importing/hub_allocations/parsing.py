@@ -1,20 +1,18 @@
-"""ACE's spreadsheet of Music Hub areas and funding allocations, read into typed rows and problems.
+"""The rows of ACE's spreadsheet under its header, read into typed rows and problems.
 
-Columns are found by what their header means, not by position or spelling: "Name of Music Hub Area",
-"Hub area" and "hub_area" are all the area. Extra columns are ignored. Every row is checked and every
-problem is reported with its spreadsheet line (the header is line 1), so a person can fix the file in
-one pass. Checks that need the database (do the local authorities exist?) are in `references`.
+Every row is checked and every problem is reported with the row number the spreadsheet shows, so a
+person can fix the file in one pass. Amounts may be numbers or text (`1672854`, `£1,672,854.00`), and
+lists may be separated by semicolons, with or without spaces (`E06000001; E06000002`).
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from tutti.core import academic_year as academic_years
 from tutti.core.money import format_pence, parse_pounds
+from tutti.network.importing.hub_allocations.columns import Column, allocations_table, read_header
 from tutti.network.importing.problems import Problem
-from tutti.network.importing.tabular import DataRow, Table
+from tutti.network.importing.tabular import DataRow
 from tutti.network.models import ONS_LA_CODE, Verification
 
 # In every hub with a published revenue/capital split for 2024/25, capital = 0.3285 x revenue.
@@ -23,28 +21,6 @@ NATIONAL_CAPITAL_RATIO = 0.3285
 CAPITAL_RATIO_BAND = (0.30, 0.36)
 # Published totals are rounded separately from their parts (West of England's is £1 less than the sum).
 TOTAL_TOLERANCE_PENCE = 100
-
-
-class Column(StrEnum):
-    AREA = "hub area"
-    LEAD = "lead organisation"
-    LA_NAMES = "local-authority names"
-    LA_CODES = "local-authority codes"
-    REVENUE = "revenue"
-    CAPITAL = "capital"
-    TOTAL = "total"
-    SOURCES = "sources"
-    VERIFIED = "verified"
-
-
-REQUIRED_COLUMNS = (Column.AREA, Column.LEAD, Column.LA_CODES)
-MONEY_COLUMNS = (Column.REVENUE, Column.TOTAL, Column.CAPITAL)  # the order a header year is looked for in
-
-EXAMPLE_HEADERS = {
-    Column.AREA: "'Name of Music Hub Area', 'Hub area' or 'hub_area'",
-    Column.LEAD: "'Hub Lead Organisation', 'HLO' or 'Lead organisation'",
-    Column.LA_CODES: "'la_codes', 'LA codes', 'ONS codes' or 'GSS codes'",
-}
 
 _VERIFICATION_WORDS = {
     "yes": Verification.CONFIRMED,
@@ -55,48 +31,8 @@ _VERIFICATION_WORDS = {
     "partly": Verification.PARTIAL,
     "inferred": Verification.INFERRED,
 }
-_HEADER_YEAR = re.compile(r"\b(20\d\d) (\d\d|20\d\d)\b")
-_LIST_SEPARATORS = re.compile(r"[;,\s]+")
-_SOURCE_SEPARATORS = re.compile(r"[;\n]+")
-_LA_WORDS = {"la", "las", "local", "authority", "authorities"}
-
-
-def normalise_header(header: str) -> str:
-    """`Revenue_2024/25 (GBP)` -> `revenue 2024 25 gbp`: lowercase, punctuation and underscores as spaces."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", header.lower()).split())
-
-
-def column_for_header(header: str) -> Column | None:
-    """Which column a header means, by its words; None for a column this importer does not read."""
-    words = set(normalise_header(header).split())
-    if not words or "dfe" in words:  # DfE's three-digit LA numbers are not the ONS codes areas are built from
-        return None
-    if words & {"code", "codes"} and words & (_LA_WORDS | {"ons", "gss"}):
-        return Column.LA_CODES
-    if words & {"lead", "hlo", "organisation", "organization"}:
-        return Column.LEAD
-    if words & _LA_WORDS:
-        return Column.LA_NAMES
-    for column in (Column.REVENUE, Column.CAPITAL, Column.TOTAL):
-        if column.value in words:
-            return column
-    if words & {"source", "sources", "url", "urls"}:
-        return Column.SOURCES
-    if any(word.startswith("verif") for word in words):
-        return Column.VERIFIED
-    if words & {"area", "hub"} or words == {"name"}:
-        return Column.AREA
-    return None
-
-
-def header_year(header: str) -> int | None:
-    """The academic year a header names (`revenue_2024_25_gbp`, `Revenue 2024/25`), if it names one."""
-    for start, end in _HEADER_YEAR.findall(normalise_header(header)):
-        try:
-            return academic_years.parse(f"{start}/{end}")
-        except ValueError:
-            continue  # "Capital 2024-26" spans two years: it names no academic year
-    return None
+_CODE_SEPARATORS = re.compile(r"[;,\s]+")
+_ITEM_SEPARATORS = re.compile(r"[;\n]+")  # names and addresses may hold commas and spaces ("Bristol, City of")
 
 
 @dataclass(frozen=True)
@@ -107,6 +43,8 @@ class HubAllocationRow:
     area: str
     lead_organisation: str | None
     la_codes: tuple[str, ...]
+    # Only in a file without codes: the names as written, then (references.codes_for_names) la_codes' names.
+    la_names: tuple[str, ...] = ()
     revenue_pence: int | None = None
     capital_pence: int | None = None
     total_pence: int | None = None
@@ -123,65 +61,6 @@ class ParsedHubAllocations:
     warnings: list[Problem] = field(default_factory=list)
     academic_year: int | None = None
     columns: dict[Column, str] = field(default_factory=dict)
-
-
-def _find_columns(headers: Sequence[str], parsed: ParsedHubAllocations) -> dict[Column, int]:
-    positions: dict[Column, int] = {}
-    for position, header in enumerate(headers):
-        column = column_for_header(header)
-        if column is None:
-            continue
-        if column in positions:
-            parsed.problems.append(
-                Problem(
-                    1,
-                    header,
-                    f"both '{headers[positions[column]]}' and '{header}' look like the {column} column: "
-                    "rename or remove one",
-                )
-            )
-            continue
-        positions[column] = position
-        parsed.columns[column] = header
-    for column in REQUIRED_COLUMNS:
-        if column not in positions:
-            parsed.problems.append(
-                Problem(1, "", f"no {column} column: add one with a header such as {EXAMPLE_HEADERS[column]}")
-            )
-    return positions
-
-
-def _academic_year(
-    headers: Sequence[str], positions: dict[Column, int], given: int | None, parsed: ParsedHubAllocations
-) -> int | None:
-    named = {
-        (column, year)
-        for column in MONEY_COLUMNS
-        if column in positions and (year := header_year(headers[positions[column]])) is not None
-    }
-    years = {year for _, year in named}
-    if given is not None:
-        if years and years != {given}:
-            said = ", ".join(academic_years.label(year) for year in sorted(years))
-            parsed.warnings.append(
-                Problem(1, "", f"the headers name {said} but --year {academic_years.label(given)} was given: using it")
-            )
-        return given
-    if len(years) > 1:
-        said = ", ".join(f"{column} {academic_years.label(year)}" for column, year in sorted(named))
-        parsed.problems.append(Problem(1, "", f"the headers name different academic years ({said}): pass --year"))
-        return None
-    if not years:
-        parsed.problems.append(
-            Problem(
-                1,
-                "",
-                "no academic year: pass --year 2024/25, or name the year in the revenue header "
-                "(e.g. 'Revenue 2024/25')",
-            )
-        )
-        return None
-    return years.pop()
 
 
 class _RowReader:
@@ -217,27 +96,41 @@ class _RowReader:
         return pence
 
     def la_codes(self) -> tuple[str, ...]:
-        text = self.text(Column.LA_CODES) or ""
-        codes = [code.upper() for code in _LIST_SEPARATORS.split(text) if code]
-        if not codes:
-            self.problem(Column.LA_CODES, "no local-authority codes: every hub area is made of local authorities")
-        seen: set[str] = set()
+        codes = [code.upper() for code in _CODE_SEPARATORS.split(self.text(Column.LA_CODES) or "") if code]
         for code in codes:
             if not re.match(ONS_LA_CODE.regex, code):
                 self.problem(
                     Column.LA_CODES,
                     f"unknown local-authority code {code!r}: expected E06, E08, E09 or E10 and six digits",
                 )
-            elif code in seen:
-                self.problem(Column.LA_CODES, f"{code} is listed twice")
-            seen.add(code)
-        return tuple(dict.fromkeys(codes))
+        return self.authorities_listed(Column.LA_CODES, codes, none="no local-authority codes")
+
+    def la_names(self) -> tuple[str, ...]:
+        names = [" ".join(name.split()) for name in _ITEM_SEPARATORS.split(self.text(Column.LA_NAMES) or "")]
+        return self.authorities_listed(Column.LA_NAMES, [name for name in names if name], none="no local authorities")
+
+    def authorities_listed(self, column: Column, items: list[str], *, none: str) -> tuple[str, ...]:
+        """The local authorities a cell lists, once each; a problem when it lists none, or one twice."""
+        if not items:
+            self.problem(column, f"{none}: every hub area is made of local authorities")
+        seen: set[str] = set()
+        for item in items:
+            if item.casefold() in seen:
+                self.problem(column, f"{item} is listed twice")
+            seen.add(item.casefold())
+        return tuple(dict.fromkeys(items))
+
+    def local_authorities(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The row's ONS codes; in a file without a codes column, the names to look them up by instead."""
+        if Column.LA_CODES in self.positions:
+            return self.la_codes(), ()
+        return (), self.la_names()
 
     def sources(self) -> tuple[str, ...] | None:
         text = self.text(Column.SOURCES)
         if text is None:
             return None
-        return tuple(source.strip() for source in _SOURCE_SEPARATORS.split(text) if source.strip())
+        return tuple(source.strip() for source in _ITEM_SEPARATORS.split(text) if source.strip())
 
     def verification(self) -> Verification | None:
         text = (self.text(Column.VERIFIED) or "").lower()
@@ -262,11 +155,13 @@ class _RowReader:
                     f"the total {format_pence(total)} is not revenue + capital ({format_pence(revenue + capital)}): "
                     f"it differs by {format_pence(abs(difference))}, and only £1 of rounding is accepted",
                 )
+        la_codes, la_names = self.local_authorities()
         row = HubAllocationRow(
             line=self.row.line,
             area=area,
             lead_organisation=" ".join((self.text(Column.LEAD) or "").split()) or None,
-            la_codes=self.la_codes(),
+            la_codes=la_codes,
+            la_names=la_names,
             revenue_pence=revenue,
             capital_pence=capital,
             total_pence=total,
@@ -292,13 +187,53 @@ def capital_ratio_warning(row: HubAllocationRow, column: str) -> Problem | None:
     )
 
 
+def _is_sheet_total(row: HubAllocationRow) -> bool:
+    """A row like 'Total' or 'Grand total' with amounts and no local authorities sums the rows above it."""
+    words = row.area.casefold().split()
+    return bool(words) and words[0] in {"total", "totals", "grand"} and not (row.la_codes or row.la_names)
+
+
+def _is_note(data_row: DataRow, row: HubAllocationRow) -> bool:
+    """A line of text on its own below the table ('Source: Arts Council England'): no hub area has nothing
+    but a name, so it is not one."""
+    return bool(row.area) and sum(1 for cell in data_row.cells if cell.strip()) == 1
+
+
+def sheet_total_warnings(
+    total: HubAllocationRow, rows: Sequence[HubAllocationRow], columns: dict[Column, str]
+) -> list[Problem]:
+    """The sheet's own total row checked against the areas' figures, where every area publishes the figure."""
+    warnings = []
+    for column, attribute in (
+        (Column.REVENUE, "revenue_pence"),
+        (Column.CAPITAL, "capital_pence"),
+        (Column.TOTAL, "total_pence"),
+    ):
+        stated: int | None = getattr(total, attribute)
+        figures: list[int | None] = [getattr(row, attribute) for row in rows]
+        if stated is None or not figures or None in figures:
+            continue
+        summed = sum(figure or 0 for figure in figures)
+        if abs(stated - summed) > TOTAL_TOLERANCE_PENCE * len(figures):  # each figure rounded on its own
+            warnings.append(
+                Problem(
+                    total.line,
+                    columns.get(column, str(column)),
+                    f"the sheet's total {format_pence(stated)} is not the sum of the areas above it "
+                    f"({format_pence(summed)}): check for a missing or mistyped row",
+                )
+            )
+    return warnings
+
+
 def conflicts_between_rows(
     rows: Sequence[HubAllocationRow], *, columns: dict[Column, str] | None = None
 ) -> list[Problem]:
     """A hub area listed twice, or a local authority claimed by two areas (each sits in exactly one)."""
     columns = columns or {}
     area_column = columns.get(Column.AREA, str(Column.AREA))
-    codes_column = columns.get(Column.LA_CODES, str(Column.LA_CODES))
+    # A file of names was matched to codes (references.codes_for_names): its problems speak of the names.
+    codes_column = columns.get(Column.LA_CODES) or columns.get(Column.LA_NAMES) or str(Column.LA_CODES)
     problems: list[Problem] = []
     areas: dict[str, HubAllocationRow] = {}
     claims: dict[str, HubAllocationRow] = {}
@@ -310,36 +245,54 @@ def conflicts_between_rows(
                     Problem(row.line, area_column, f"duplicate hub area '{row.area}': it is also on line {first.line}")
                 )
                 continue
+        names = dict(zip(row.la_codes, row.la_names, strict=False))
         for code in row.la_codes:
             claimed = claims.setdefault(code, row)
             if claimed is not row:
+                authority = f"{names[code]} ({code})" if code in names else code
                 problems.append(
                     Problem(
                         row.line,
                         codes_column,
-                        f"{code} is claimed by two areas, '{claimed.area}' (line {claimed.line}) and '{row.area}': "
-                        "a local authority sits in exactly one hub area",
+                        f"{authority} is claimed by two areas, '{claimed.area}' (line {claimed.line}) "
+                        f"and '{row.area}': a local authority sits in exactly one hub area",
                     )
                 )
     return problems
 
 
-def parse_hub_allocations(table: Table, *, academic_year: int | None = None) -> ParsedHubAllocations:
-    """Read every row of the table; the result's problems are empty only if every row can be imported."""
-    parsed = ParsedHubAllocations()
-    positions = _find_columns(table.headers, parsed)
-    if any(column not in positions for column in REQUIRED_COLUMNS):
+def parse_hub_allocations(rows: Sequence[DataRow], *, academic_year: int | None = None) -> ParsedHubAllocations:
+    """Find the header among the spreadsheet's rows and read every row under it.
+
+    The result's problems are those of the header and of each row on its own; the caller checks the rows
+    against each other (`conflicts_between_rows`) once their local authorities are known.
+    """
+    table = allocations_table(rows)
+    header = read_header(table, academic_year=academic_year)
+    parsed = ParsedHubAllocations(
+        problems=header.problems,
+        warnings=header.warnings,
+        academic_year=header.academic_year,
+        columns=header.headers,
+    )
+    if not header.can_read_rows():
         return parsed  # without its key columns no row can be read: the header problems say what to add
-    parsed.academic_year = _academic_year(table.headers, positions, academic_year, parsed)
     capital_column = parsed.columns.get(Column.CAPITAL, str(Column.CAPITAL))
+    totals: list[HubAllocationRow] = []
     for data_row in table.rows:
         if data_row.is_blank():
             continue
-        row, problems = _RowReader(data_row, positions, parsed.columns).read()
-        parsed.rows.append(row)
-        parsed.problems.extend(problems)
-        if (warning := capital_ratio_warning(row, capital_column)) is not None:
-            parsed.warnings.append(warning)
-    parsed.problems.extend(conflicts_between_rows(parsed.rows, columns=parsed.columns))
+        row, problems = _RowReader(data_row, header.positions, parsed.columns).read()
+        if _is_sheet_total(row):
+            totals.append(row)  # not an area, so its missing local authorities are no problem
+        elif _is_note(data_row, row):
+            parsed.warnings.append(Problem(row.line, "", f"'{row.area}' is a note, not a hub area: skipped"))
+        else:
+            parsed.rows.append(row)
+            parsed.problems.extend(problems)
+            if (warning := capital_ratio_warning(row, capital_column)) is not None:
+                parsed.warnings.append(warning)
+    for total in totals:
+        parsed.warnings.extend(sheet_total_warnings(total, parsed.rows, parsed.columns))
     parsed.problems.sort()
     return parsed
