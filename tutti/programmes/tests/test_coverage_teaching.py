@@ -97,6 +97,8 @@ def test_the_school_list_shows_a_taught_school_as_engaged(area: HubArea) -> None
     year = current_year()
     engaged = SchoolFilterSet({"engaged": "yes"}, queryset=hub_schools(hub=area, year=year), hub=area).qs
     assert sorted(school.name for school in engaged) == ["Ashdown", "Birchfield", "Cedarwood"]
+    not_engaged = SchoolFilterSet({"engaged": "no"}, queryset=hub_schools(hub=area, year=year), hub=area).qs
+    assert sorted(school.name for school in not_engaged) == ["Dovecote", "Elmhurst", "Fernbank", "Greenacre"]
 
 
 def test_the_coverage_page_says_where_each_engaged_schools_figure_comes_from(
