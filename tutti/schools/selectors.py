@@ -39,6 +39,12 @@ def hub_schools(*, hub: HubArea | None, year: int) -> SchoolQuerySet:
     )
 
 
+def taught_at(*, hub: HubArea | None, school: School, year: int) -> bool:
+    """The hub's teaching ran at the school in the year (tutti.schools.teaching), whatever it recorded."""
+    schools = School.objects.filter(pk=school.pk).annotate(taught=taught_annotation(hub=hub, year=year))
+    return schools.filter(taught=True).exists()
+
+
 def hub_local_authorities(hub: HubArea | None) -> QuerySet[LocalAuthority]:
     if hub is None:
         return LocalAuthority.objects.none()

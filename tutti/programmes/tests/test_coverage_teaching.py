@@ -27,6 +27,7 @@ from tutti.programmes.models.calendars import year_bounds
 from tutti.programmes.tests.factories import WcetActivityFactory
 from tutti.schools.coverage import BOTH, RECORDED, TAUGHT, CoverageRow, area_coverage
 from tutti.schools.filters import SchoolFilterSet
+from tutti.schools.models import School
 from tutti.schools.selectors import current_year, hub_schools
 from tutti.schools.tests.factories import SchoolEngagementFactory, SchoolFactory
 
@@ -113,3 +114,17 @@ def test_the_coverage_page_says_where_each_engaged_schools_figure_comes_from(
         row = engaged_table[engaged_table.index(name) :].split("</tr>")[0]
         assert f'<td class="govuk-table__cell">{source}</td>' in row
     assert "Dovecote" not in engaged_table
+
+
+def test_a_taught_schools_page_says_coverage_counts_it_although_nothing_is_recorded(
+    area: HubArea, hub_a_manager: User, client: Client
+) -> None:
+    sign_in(client, hub_a_manager)
+    birchfield = School.objects.get(name="Birchfield")
+    html = client.get(f"/hub/schools/{birchfield.urn}/").content.decode()
+    assert "The hub has not recorded its engagement with this school" in html
+    assert "teaching runs at this school" in html
+    assert "so coverage counts it as engaged. Record its engagement" in html
+
+    dovecote = School.objects.get(name="Dovecote")
+    assert "teaching runs at this school" not in client.get(f"/hub/schools/{dovecote.urn}/").content.decode()
