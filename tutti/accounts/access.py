@@ -5,7 +5,8 @@ A view states its rule once::
     @hub_role_required(Role.HUB_ADMINISTRATOR)
     def team(request: HubRequest) -> HttpResponse: ...
 
-Signed out: redirected to sign-in. Signed in without a hub or without the role: 403. With the role but
+Signed out: redirected to sign-in. Signed in without a hub or without the role: 403 (a national officer is
+told that hub pages are for each hub's own staff, with a link to the national view). With the role but
 without two-factor authentication in this session: sent to set it up (or to enter a code). Records are
 then read through ``request.hub`` and the tenancy querysets, so another hub's record is a 404.
 """
@@ -20,7 +21,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tutti.accounts.models import AuditEvent, Role, User
@@ -48,6 +49,11 @@ def _two_factor_redirect(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _not_a_national_page(request: HttpRequest) -> HttpResponse:
+    """Say plainly, at the address itself, that a hub's pages are for its own staff, and where to go instead."""
+    return render(request, "accounts/hub_page_for_hub_staff.html", {"path": request.path}, status=403)
+
+
 def hub_role_required(*roles: Role, sensitive: bool = True) -> Callable[[View], View]:
     """Open the view only to people holding one of these roles in their current hub.
 
@@ -64,7 +70,7 @@ def hub_role_required(*roles: Role, sensitive: bool = True) -> Callable[[View], 
             membership = current_membership(request)
             if membership is None:
                 if national_membership_of(request.user) is not None:
-                    return redirect("accounts:national")
+                    return _not_a_national_page(request)
                 if request.user.memberships.filter(hub__isnull=False, disabled_at__isnull=True).exists():
                     return redirect(f"{reverse('accounts:hub_switch')}?next={request.path}")
                 raise PermissionDenied("You do not belong to a hub.")

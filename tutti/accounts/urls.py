@@ -15,4 +15,6 @@ urlpatterns = [
     path("hub/team/<uuid:public_id>/enable/", views.team_member_enable, name="team_member_enable"),
     path("hub/audit/", views.audit_log, name="audit_log"),
     path("national/", views.national, name="national"),
+    path("national/hub-areas.csv", views.national_csv, name="national_csv"),
+    path("national/hub-areas.xlsx", views.national_xlsx, name="national_xlsx"),
 ]

@@ -16,8 +16,10 @@ from tutti.accounts.access import hub_object_or_404, hub_role_required, national
 from tutti.accounts.forms import InviteForm, RolesForm
 from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, Membership, Role, User
 from tutti.accounts.workspace import sections_for
+from tutti.network import downloads as download_files
 from tutti.network.models import HubArea
-from tutti.network.selectors import hub_area_summaries, hub_area_summary
+from tutti.network.selectors import hub_area_summary
+from tutti.network.tables import HubDirectory
 
 
 def _hub(request: HttpRequest) -> HubArea:
@@ -143,5 +145,39 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @national_officer_required
 def national(request: HttpRequest) -> HttpResponse:
-    """Every hub's public figures for the national team (later modules add their aggregates)."""
-    return render(request, "accounts/national.html", {"summaries": hub_area_summaries()})
+    """Every hub's public figures for the national team, searchable and sortable, each hub linked to its page
+    (later modules add their aggregates)."""
+    return _national_page(request, HubDirectory.build(request.GET))
+
+
+def _national_page(request: HttpRequest, directory: HubDirectory) -> HttpResponse:
+    query = request.GET.urlencode()
+    context = {**directory.context(), "query": f"?{query}" if query else ""}
+    status = 200 if directory.filterset.is_valid() else 400
+    return render(request, "accounts/national.html", context, status=status)
+
+
+def _national_download(request: HttpRequest, kind: str) -> HttpResponse:
+    """The national table as shown (searched and sorted), through the public downloads' own writers."""
+    directory = HubDirectory.build(request.GET)
+    if not directory.filterset.is_valid():
+        return _national_page(request, directory)
+    if kind == "csv":
+        content: str | bytes = download_files.hub_areas_csv(directory.table.rows, year=directory.year)
+        content_type = download_files.CSV_CONTENT_TYPE
+    else:
+        content = download_files.hub_areas_xlsx(directory.table.rows, year=directory.year)
+        content_type = download_files.XLSX_CONTENT_TYPE
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="national-hub-areas-and-funding.{kind}"'
+    return response
+
+
+@national_officer_required
+def national_csv(request: HttpRequest) -> HttpResponse:
+    return _national_download(request, "csv")
+
+
+@national_officer_required
+def national_xlsx(request: HttpRequest) -> HttpResponse:
+    return _national_download(request, "xlsx")

@@ -11,7 +11,10 @@ from typing import Any
 
 from django.http import QueryDict
 
-from tutti.network.selectors import HubAreaSummary
+from tutti.core import academic_year
+from tutti.network.filters import HubAreaFilterSet
+from tutti.network.models import HubArea
+from tutti.network.selectors import HubAreaSummary, hub_area_summaries, latest_funding_year
 
 SortKey = Callable[[HubAreaSummary], Any]
 
@@ -97,3 +100,37 @@ class HubAreaTable:
             headers.append(Header(column=candidate, href=f"?{params.urlencode()}", aria_sort=aria_sort))
         current = f"-{column.key}" if descending else column.key
         return cls(headers=headers, rows=sort_summaries(summaries, current), sort=current)
+
+
+@dataclass(frozen=True)
+class HubDirectory:
+    """The searchable, sortable hub table of the public directory and the national view, and their downloads:
+    one filter set, one table, the summaries of ``hub_area_summaries`` (so a download is the table shown)."""
+
+    filterset: HubAreaFilterSet
+    filtering: bool
+    table: HubAreaTable
+    area_count: int
+    year: int | None
+
+    @classmethod
+    def build(cls, query: QueryDict) -> "HubDirectory":
+        filterset = HubAreaFilterSet(query, queryset=HubArea.objects.all())
+        filtering = any(query.get(name, "").strip() for name in filterset.filters)
+        year = latest_funding_year()
+        summaries = hub_area_summaries(year=year, areas=filterset.qs if filtering else None)
+        area_count = HubArea.objects.count() if filtering else len(summaries)
+        return cls(filterset, filtering, HubAreaTable.build(summaries, query), area_count, year)
+
+    def context(self) -> dict[str, object]:
+        """What the directory include (network/includes/hub_directory.html) reads."""
+        return {
+            "filterset": self.filterset,
+            "filtering": self.filtering,
+            "regions": self.filterset.form.fields["region"].queryset,
+            "selected_region": self.filterset.data.get("region", ""),
+            "table": self.table,
+            "area_count": self.area_count,
+            "year": self.year,
+            "year_label": academic_year.label(self.year) if self.year is not None else None,
+        }

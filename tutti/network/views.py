@@ -13,11 +13,10 @@ from django.views.decorators.http import require_safe
 from tutti.core import academic_year
 from tutti.network import downloads as download_files
 from tutti.network.caching import cached_public_page
-from tutti.network.filters import HubAreaFilterSet
 from tutti.network.map import MEASURES, MEASURES_BY_KEY, build_map
-from tutti.network.models import Aim, HubArea, StrategicFunction
+from tutti.network.models import Aim, StrategicFunction
 from tutti.network.selectors import hub_area_summaries, latest_funding_year, national_totals
-from tutti.network.tables import HubAreaTable
+from tutti.network.tables import HubDirectory
 
 
 def _year_context(year: int | None) -> dict[str, object]:
@@ -44,24 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_public_page
 def hub_list(request: HttpRequest) -> HttpResponse:
-    filterset = HubAreaFilterSet(request.GET, queryset=HubArea.objects.all())
-    filtering = any(request.GET.get(name, "").strip() for name in filterset.filters)
-    year = latest_funding_year()
-    summaries = hub_area_summaries(year=year, areas=filterset.qs if filtering else None)
-    table = HubAreaTable.build(summaries, request.GET)
-    return render(
-        request,
-        "network/hub_list.html",
-        {
-            "filterset": filterset,
-            "filtering": filtering,
-            "regions": filterset.form.fields["region"].queryset,
-            "selected_region": request.GET.get("region", ""),
-            "table": table,
-            "area_count": HubArea.objects.count() if filtering else len(summaries),
-            **_year_context(year),
-        },
-    )
+    directory = HubDirectory.build(request.GET)
+    return render(request, "network/hub_list.html", directory.context())
 
 
 @require_safe

@@ -8,7 +8,11 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         from tutti.accounts.workspace import register_section
+        from tutti.programmes.selectors import schools_taught
         from tutti.programmes.views.access import MANAGERS, REGISTER_ROLES
+        from tutti.schools.teaching import register_teaching_source
+
+        register_teaching_source(name="programmes", schools_taught=schools_taught)
 
         register_section(
             label="Today's registers",

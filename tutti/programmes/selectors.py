@@ -20,6 +20,7 @@ from tutti.programmes.models import (
     TrainingRecord,
     WeeklySlot,
 )
+from tutti.programmes.models.calendars import year_bounds
 from tutti.programmes.services.activities import removable_sessions
 
 EXPIRY_WARNING_DAYS = 60
@@ -95,6 +96,18 @@ def sessions_on(*, hub: HubArea, day: datetime.date, tutor: StaffMember | None) 
     if tutor is not None:
         sessions = sessions.filter(activity__tutors=tutor)
     return sessions.order_by("starts_at", "activity__name")
+
+
+def schools_taught(hub: HubArea | None, year: int) -> QuerySet[Session, int]:
+    """The ids of the schools where the hub's activities have sessions delivered or planned in the academic
+    year (a session not delivered does not count); schools' coverage reads it through tutti.schools.teaching."""
+    first, last = year_bounds(year)
+    return (
+        Session.objects.for_hub(hub)
+        .filter(date__range=(first, last), activity__school__isnull=False)
+        .exclude(status=Session.Status.NOT_DELIVERED)
+        .values_list("activity__school", flat=True)
+    )
 
 
 def register_rows(session: Session) -> list[tuple[Enrolment, str]]:

@@ -24,7 +24,7 @@ class SchoolSerializer(serializers.ModelSerializer):
 
     local_authority = serializers.CharField(source="local_authority.ons_code")
     local_authority_name = serializers.CharField(source="local_authority.name")
-    engaged = serializers.BooleanField(help_text="The hub recorded its engagement this academic year.")
+    engaged = serializers.BooleanField(help_text="The hub recorded its engagement or taught there this academic year.")
     plan_status = serializers.CharField(allow_null=True, help_text="Music Development Plan status this year.")
 
     class Meta:

@@ -1,7 +1,8 @@
 """Coverage: how many of the area's open state-funded schools the hub engaged in a year, and which it has not.
 
 The base is every open state-funded school in the hub's local authorities (tutti.schools.gias.types says
-which are state-funded); a school is engaged when the hub holds an engagement record for it that year.
+which are state-funded); a school is engaged when the hub holds an engagement record for it that year or
+its teaching ran there (``selectors.with_engagement``), and the page says which for each engaged school.
 Shares are by phase, by local authority and by free-school-meals quartile, and the page, its table and
 its map all read this one ``area_coverage`` result.
 
@@ -13,18 +14,19 @@ quartiles can differ in size when values tie. Schools with no published % FSM ar
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef
-
 from tutti.network.geography import project
 from tutti.network.models import HubArea
-from tutti.schools.models import School, SchoolEngagement
-from tutti.schools.selectors import hub_local_authorities
+from tutti.schools.models import School
+from tutti.schools.selectors import hub_local_authorities, with_engagement
 
 FSM_NOT_KNOWN = "% FSM not published"
+RECORDED, TAUGHT, BOTH = "Recorded engagement", "Teaching", "Recorded engagement and teaching"
+SOURCES = (RECORDED, TAUGHT, BOTH)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -61,15 +63,30 @@ class Coverage:
     by_fsm_quartile: list[CoverageRow] = field(default_factory=list)
     fsm_cut_points: list[Decimal] = field(default_factory=list)
     not_engaged: list[School] = field(default_factory=list)
+    engaged: list[tuple[School, str]] = field(default_factory=list)
     points: list[MapPoint] = field(default_factory=list)
     boundaries: list[tuple[str, str]] = field(default_factory=list)
     viewbox: str = ""
     radius: float = 1.0
 
+    @property
+    def engaged_by_source(self) -> list[tuple[str, int]]:
+        """How many engaged schools each source accounts for, in a fixed order, leaving out zero counts."""
+        counts = Counter(source for _, source in self.engaged)
+        return [(source, counts[source]) for source in SOURCES if counts[source]]
+
 
 def is_engaged(school: School) -> bool:
     """The ``engaged`` annotation area_coverage puts on each school."""
     return bool(school.engaged)  # type: ignore[attr-defined]
+
+
+def engagement_source(school: School) -> str:
+    """Where an engaged school's figure comes from: the hub's engagement record, its teaching, or both."""
+    recorded, taught = school.recorded, school.taught  # type: ignore[attr-defined]
+    if recorded and taught:
+        return BOTH
+    return RECORDED if recorded else TAUGHT
 
 
 def _row(label: str, schools: Iterable[School]) -> CoverageRow:
@@ -133,14 +150,10 @@ def _frame(boundaries: list[str], points: list[MapPoint]) -> tuple[str, float]:
 
 def area_coverage(*, hub: HubArea, year: int) -> Coverage:
     """Every figure of the coverage page, from two queries (the schools, the local authorities)."""
-    engaged = SchoolEngagement.objects.for_hub(hub).in_year(year).filter(school=OuterRef("pk"))
     schools: list[School] = list(
-        School.objects.in_hub_area(hub)
-        .open()
-        .state_funded()
-        .select_related("local_authority")
-        .annotate(engaged=Exists(engaged))
-        .order_by("name")
+        with_engagement(
+            School.objects.in_hub_area(hub).open().state_funded().select_related("local_authority"), hub=hub, year=year
+        ).order_by("name")
     )
     authorities = list(hub_local_authorities(hub).only("pk", "name", "boundary_svg"))
     phases = [label for value, label in School.Phase.choices if any(s.phase == value for s in schools)]
@@ -163,6 +176,7 @@ def area_coverage(*, hub: HubArea, year: int) -> Coverage:
         by_fsm_quartile=_fsm_rows(schools, cuts),
         fsm_cut_points=cuts,
         not_engaged=not_engaged,
+        engaged=[(school, engagement_source(school)) for school in schools if is_engaged(school)],
         points=points,
         boundaries=boundaries,
         viewbox=viewbox,

@@ -4,29 +4,45 @@ The list page, its CSV and XLSX exports and the API all start from ``hub_schools
 ``SchoolFilterSet``, so the three never disagree. Coverage figures are in ``tutti.schools.coverage``.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tutti.core import academic_year
 from tutti.network.models import HubArea, LocalAuthority
 from tutti.schools.models import School, SchoolEngagement, SchoolQuerySet, SurveyLink
 from tutti.schools.survey_tokens import token_digest
+from tutti.schools.teaching import taught_annotation
 
 
 def current_year() -> int:
     return academic_year.containing(timezone.localdate())
 
 
-def hub_schools(*, hub: HubArea | None, year: int) -> SchoolQuerySet:
-    """The schools in the hub's local authorities, each annotated with this hub's engagement in the year:
-    ``engaged`` (a record exists) and ``plan_status`` (blank when there is none). Two subqueries, no join
-    fan-out, so a page of schools is one query."""
-    engagements = SchoolEngagement.objects.for_hub(hub).in_year(year).filter(school=OuterRef("pk"))
-    return (
-        School.objects.in_hub_area(hub)
-        .select_related("local_authority")
-        .annotate(engaged=Exists(engagements), plan_status=Subquery(engagements.values("plan_status")[:1]))
+def with_engagement(schools: SchoolQuerySet, *, hub: HubArea | None, year: int) -> SchoolQuerySet:
+    """Annotate each school with the hub's engagement in the year: ``recorded`` (an engagement record exists),
+    ``taught`` (the hub's teaching ran there, see tutti.schools.teaching) and ``engaged`` (either). Read from
+    the records at query time, so the figure cannot drift from them."""
+    recorded = SchoolEngagement.objects.for_hub(hub).in_year(year).filter(school=OuterRef("pk"))
+    return schools.annotate(recorded=Exists(recorded), taught=taught_annotation(hub=hub, year=year)).annotate(
+        engaged=ExpressionWrapper(Q(recorded=True) | Q(taught=True), output_field=BooleanField())
     )
+
+
+def hub_schools(*, hub: HubArea | None, year: int) -> SchoolQuerySet:
+    """The schools in the hub's local authorities with the hub's engagement in the year (``with_engagement``)
+    and ``plan_status`` (blank when there is no record). Subqueries, no join fan-out, so a page of schools
+    is one query."""
+    engagements = SchoolEngagement.objects.for_hub(hub).in_year(year).filter(school=OuterRef("pk"))
+    schools = School.objects.in_hub_area(hub).select_related("local_authority")
+    return with_engagement(schools, hub=hub, year=year).annotate(
+        plan_status=Subquery(engagements.values("plan_status")[:1])
+    )
+
+
+def taught_at(*, hub: HubArea | None, school: School, year: int) -> bool:
+    """The hub's teaching ran at the school in the year (tutti.schools.teaching), whatever it recorded."""
+    schools = School.objects.filter(pk=school.pk).annotate(taught=taught_annotation(hub=hub, year=year))
+    return schools.filter(taught=True).exists()
 
 
 def hub_local_authorities(hub: HubArea | None) -> QuerySet[LocalAuthority]:

@@ -104,6 +104,7 @@ def school_detail(request: HttpRequest, urn: int) -> HttpResponse:
         "year": year,
         "engagements": selectors.engagements_of_school(hub=hub, school=school),
         "current": current,
+        "taught": selectors.taught_at(hub=hub, school=school, year=year),
         # The interactions log (partners) is about this year's engagement record, once there is one.
         "interactions": interactions_for(hub=hub, subject=current) if current else None,
         "can_edit": can_edit(request),

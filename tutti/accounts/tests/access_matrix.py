@@ -23,4 +23,6 @@ MATRIX = [
     AccessRule("accounts:team_member_enable", roles=ADMIN, make_kwargs=a_team_member, method="post", ok_status=302),
     AccessRule("accounts:audit_log", roles=ADMIN),
     AccessRule("accounts:national", national=True),
+    AccessRule("accounts:national_csv", national=True),
+    AccessRule("accounts:national_xlsx", national=True),
 ]

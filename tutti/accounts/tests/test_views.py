@@ -123,13 +123,19 @@ def test_an_administrator_cannot_remove_their_own_administrator_role(hub_a_admin
     assert membership.role_set == {Role.HUB_ADMINISTRATOR}
 
 
-def test_the_national_officer_sees_every_hub_and_no_hub_workspace(
-    hub_a: HubArea, hub_b: HubArea, national_officer: User
+def test_the_hub_page_shows_a_capital_only_figure_and_says_the_rest_is_not_published(
+    hub_a: HubArea, hub_a_finance: User
 ) -> None:
-    client = sign_in(Client(), national_officer)
-    html = client.get(reverse("accounts:national")).content.decode()
-    assert "Hertfordshire" in html
-    assert "Birmingham" in html
-    response = client.get(reverse("accounts:hub_home"))
-    assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:national")
+    FundingAllocation.objects.create(hub_area=hub_a, academic_year=2024, stream="capital", amount_pence=54_951_800)
+    html = sign_in(Client(), hub_a_finance).get(reverse("accounts:hub_home")).content.decode()
+    funding = html[html.index('id="funding"') : html.index("</dl>", html.index('id="funding"'))]
+    values = [
+        part.split("</dd>")[0] for part in funding.split('govuk-summary-list__value govuk-!-font-weight-bold">')[1:]
+    ]
+    assert [
+        value.replace('<span class="tutti-not-published">', "").replace("</span>", "").strip() for value in values
+    ] == [
+        "Not published in this data",
+        "£549,518",
+        "Not published in this data",
+    ]
