@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from tutti.accounts.access import hub_role_required
 from tutti.accounts.models import STAFF_ROLES, Membership, Role, User
 from tutti.core import academic_year
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.network.models import HubArea
 from tutti.partners.selectors import interactions_for
 from tutti.schools import downloads, selectors
@@ -75,7 +76,7 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse:
     schools = filterset.qs
     filename = f"schools-{academic_year.label(year).replace('/', '-')}"
     if kind == "csv":
-        response = HttpResponse(downloads.schools_csv(schools, year=year), content_type=downloads.CSV_CONTENT_TYPE)
+        response = HttpResponse(downloads.schools_csv(schools, year=year), content_type=CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(downloads.schools_xlsx(schools, year=year), content_type=downloads.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'

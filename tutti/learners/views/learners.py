@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.learners import selectors
 from tutti.learners.exports import (
-    CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     learner_headers,
     learner_row,

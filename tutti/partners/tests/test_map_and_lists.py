@@ -1,5 +1,6 @@
 """The partnership map's counts, the list page's filters, exports and API, and their query counts."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -104,7 +105,9 @@ def test_filters_narrow_the_list_and_the_exports_hold_the_same_rows(
     page = client.get(reverse("partners:partner_list"), query).content.decode()
     assert _rows_on_page(page) == ["Bushey Brass", "Abbots Langley Choir"]
 
-    exported = list(csv.reader(io.StringIO(client.get(reverse("partners:partner_list_csv"), query).content.decode())))
+    download = client.get(reverse("partners:partner_list_csv"), query).content
+    assert download.startswith(codecs.BOM_UTF8)  # so Excel on Windows reads it as UTF-8
+    exported = list(csv.reader(io.StringIO(download.decode("utf-8-sig"))))
     assert exported[0] == PARTNER_HEADERS
     assert [row[0] for row in exported[1:]] == ["Bushey Brass", "Abbots Langley Choir"]
     assert exported[1][1:4] == ["Community group", "Active", "Watford"]

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.partners import selectors, services
 from tutti.partners.exports import PARTNER_HEADERS, partner_row, partners_csv, partners_xlsx
 from tutti.partners.forms.partners import ContactForm, PartnerForm
@@ -14,7 +15,6 @@ from tutti.partners.models import Contact, Partner
 from tutti.partners.roles import EDITORS, MONEY_READERS, READERS
 from tutti.partners.views.requests import hub_of, roles_of, user_of
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
