@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.core.csv_files import CSV_CONTENT_TYPE
+from tutti.core.listing import list_page
 from tutti.learners import selectors
 from tutti.learners.exports import (
     XLSX_CONTENT_TYPE,
@@ -25,22 +26,19 @@ from tutti.learners.models import Learner
 from tutti.learners.services.learners import learner_create, learner_update, learner_viewed, learners_exported
 from tutti.learners.views.requests import access_of, hub_of, user_of
 
-LIST_PAGE_SIZE = 500
-
 
 @hub_role_required(*LEARNER_ROLES)
 def learner_list(request: HttpRequest) -> HttpResponse:
-    """The learners this person may see, filtered and sorted by the query string, with the same rows as files."""
+    """A page of the learners this person may see, filtered and sorted by the query string, with the same rows
+    as files."""
     access = access_of(request)
     filterset = selectors.learner_filterset(hub=hub_of(request), user=user_of(request), access=access, data=request.GET)
-    learners = list(filterset.qs[: LIST_PAGE_SIZE + 1]) if filterset.is_valid() else []
+    listing = list_page(request, filterset.qs if filterset.is_valid() else Learner.objects.none())
     context = {
         "filterset": filterset,
+        "listing": listing,
         "headers": learner_headers(access),
-        "rows": [(learner, learner_row(learner, access)) for learner in learners[:LIST_PAGE_SIZE]],
-        "truncated": len(learners) > LIST_PAGE_SIZE,
-        "page_size": LIST_PAGE_SIZE,
-        "query": request.GET.urlencode(),
+        "rows": [(learner, learner_row(learner, access)) for learner in listing.rows],
         "access": access,
     }
     return render(request, "learners/learner_list.html", context)

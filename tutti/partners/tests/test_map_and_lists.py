@@ -137,14 +137,15 @@ def test_the_list_page_and_the_api_use_a_fixed_number_of_queries(
         partner.local_authorities.set(authorities)
         _agree(partner, "inclusion")
     client.get(reverse("partners:partner_list"))  # warm the session and the content types
-    # Sign-in, membership, roles and two-factor checks, then the partners, their authorities and the filter choices.
-    with django_assert_num_queries(17):
+    # Sign-in, membership, roles and two-factor checks, then the count, the page of partners, their authorities
+    # and the filter choices.
+    with django_assert_num_queries(18):
         client.get(reverse("partners:partner_list"))
     for _number in range(10):
         partner = PartnerFactory.create(hub=hub_a)
         partner.local_authorities.set(authorities)
         _agree(partner, "inclusion")
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = client.get(reverse("partners:partner_list"))
     assert response.context["rows"].__len__() == 13
     with django_assert_num_queries(19):

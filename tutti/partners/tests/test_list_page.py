@@ -1,0 +1,71 @@
+"""The partners list as a person uses it: its filter controls, pages that keep the filters, its empty states."""
+
+from django.test import Client
+from django.urls import reverse
+
+from tutti.accounts.models import User
+from tutti.accounts.testing import sign_in
+from tutti.core.testing.lists import assert_filter_controls, links
+from tutti.network.models import HubArea
+from tutti.partners.models import Partner
+from tutti.partners.tests.factories import PartnerFactory
+
+LIST = reverse("partners:partner_list")
+
+
+def test_every_filter_is_the_right_control_with_a_plain_first_choice(hub_a: HubArea, hub_a_admin: User) -> None:
+    page = sign_in(Client(), hub_a_admin).get(LIST).content.decode()
+
+    assert_filter_controls(
+        page,
+        selects={
+            "kind": "All kinds",
+            "status": "All statuses",
+            "local_authority": "All local authorities",
+            "show": "Current only",
+            "sort": "Name",
+        },
+        text=("q",),
+    )
+
+
+def test_the_list_shows_fifty_a_page_with_the_total_and_keeps_the_filters_across_pages(
+    hub_a: HubArea, hub_a_admin: User
+) -> None:
+    for number in range(55):
+        PartnerFactory.create(hub=hub_a, name=f"Choir {number:02}", kind=Partner.Kind.COMMUNITY_GROUP)
+    PartnerFactory.create(hub=hub_a, name="Zither school", kind=Partner.Kind.MUSIC_ORGANISATION)
+    client = sign_in(Client(), hub_a_admin)
+
+    first = client.get(LIST, {"kind": "community_group", "sort": "-name"}).content.decode()
+    assert "55 partners" in first
+    assert "Showing 1 to 50 of 55 partners" in first
+    next_page = links(first)["Next page"]
+    assert next_page == "?kind=community_group&sort=-name&page=2"
+
+    second = client.get(LIST + next_page).content.decode()
+    assert "Showing 51 to 55 of 55 partners" in second
+    assert "Choir 00" in second  # the last of the reversed order
+    assert "Zither school" not in second
+    assert "Choir 54" not in second
+
+
+def test_an_empty_list_with_no_filter_says_there_are_none_yet_and_offers_to_add_one(
+    hub_a: HubArea, hub_a_admin: User
+) -> None:
+    page = sign_in(Client(), hub_a_admin).get(LIST).content.decode()
+
+    assert "No partners yet" in page
+    assert links(page)["add the first"] == reverse("partners:partner_new")
+    assert "match these filters" not in page
+
+
+def test_an_empty_list_under_a_filter_says_nothing_matches_and_how_to_clear_it(
+    hub_a: HubArea, hub_a_admin: User
+) -> None:
+    PartnerFactory.create(hub=hub_a, kind=Partner.Kind.COMMUNITY_GROUP)
+
+    page = sign_in(Client(), hub_a_admin).get(LIST, {"kind": "school"}).content.decode()
+
+    assert "No partners match these filters" in page
+    assert links(page)["Clear the filters"] == LIST
