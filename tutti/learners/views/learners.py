@@ -1,4 +1,4 @@
-"""The learners list and its exports, one learner's page, and the forms to add and change a learner.
+"""The learners list and its exports, one learner's page and attendance, and the forms to add and change one.
 
 Every page that shows a learner, every export and every change is written to the hub's audit log.
 """
@@ -24,7 +24,7 @@ from tutti.learners.field_access import EDITOR_ROLES, LEARNER_ROLES, guardian_re
 from tutti.learners.forms import LearnerForm
 from tutti.learners.models import Learner
 from tutti.learners.services.learners import learner_create, learner_update, learner_viewed, learners_exported
-from tutti.learners.views.requests import access_of, hub_of, user_of
+from tutti.learners.views.requests import access_of, hub_of, opens_activities, user_of
 
 
 @hub_role_required(*LEARNER_ROLES)
@@ -96,8 +96,25 @@ def learner_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "milestones": list(learner.milestones.all()),
         "enrolments": selectors.enrolments_of(learner),
         "access": access,
+        "opens_activities": opens_activities(request),
     }
     response = render(request, "learners/learner_detail.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hub_role_required(*LEARNER_ROLES)
+def learner_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A page of one learner's attendance marks, latest first: opened and audited like the learner's page.
+
+    A tutor sees the marks of the activities they teach; hub-wide roles see every mark.
+    """
+    user = user_of(request)
+    learner = _learner(request, public_id)
+    learner_viewed(learner=learner, by=user, request=request)
+    marks = selectors.attendance_of(learner=learner, user=user, access=access_of(request))
+    context = {"learner": learner, "listing": list_page(request, marks), "opens_activities": opens_activities(request)}
+    response = render(request, "learners/learner_attendance.html", context)
     response["Cache-Control"] = "no-store"
     return response
 
