@@ -69,3 +69,14 @@ def test_an_empty_list_says_none_yet_or_none_matching(hub_a: HubArea, hub_a_admi
     LearnerFactory.create(hub=hub_a, year_group=3)
     filtered = client.get(LIST, {"year_group": "9"}).content.decode()
     assert "No learners match these filters" in filtered
+
+
+def test_a_learners_reference_and_name_link_to_the_learner(hub_a: HubArea, hub_a_admin: User) -> None:
+    learner = LearnerFactory.create(hub=hub_a, first_name="Wilhelmina", last_name="Crotchet")
+
+    found = links(sign_in(Client(), hub_a_admin).get(LIST).content.decode())
+
+    page = reverse("learners:learner_detail", args=[learner.public_id])
+    assert found[learner.reference] == page
+    assert found["Wilhelmina"] == page
+    assert found["Crotchet"] == page

@@ -26,6 +26,8 @@ from tutti.learners.models import Learner
 from tutti.learners.services.learners import learner_create, learner_update, learner_viewed, learners_exported
 from tutti.learners.views.requests import access_of, hub_of, opens_activities, user_of
 
+NAME_FIELDS = ("first_name", "last_name")
+
 
 @hub_role_required(*LEARNER_ROLES)
 def learner_list(request: HttpRequest) -> HttpResponse:
@@ -39,6 +41,8 @@ def learner_list(request: HttpRequest) -> HttpResponse:
         "listing": listing,
         "headers": learner_headers(access),
         "rows": [(learner, learner_row(learner, access)) for learner in listing.rows],
+        # The name columns link to the learner as the reference does: people look a child up by name.
+        "name_columns": [index for index, name in enumerate(access.fields) if name in NAME_FIELDS],
         "access": access,
     }
     return render(request, "learners/learner_list.html", context)
