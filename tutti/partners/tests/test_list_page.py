@@ -1,5 +1,7 @@
 """The partners list as a person uses it: its filter controls, pages that keep the filters, its empty states."""
 
+import datetime
+
 from django.test import Client
 from django.urls import reverse
 
@@ -7,7 +9,7 @@ from tutti.accounts.models import User
 from tutti.accounts.testing import sign_in
 from tutti.core.testing.lists import assert_filter_controls, links
 from tutti.network.models import HubArea
-from tutti.partners.models import Partner
+from tutti.partners.models import BoardMember, Partner
 from tutti.partners.tests.factories import PartnerFactory
 
 LIST = reverse("partners:partner_list")
@@ -69,3 +71,20 @@ def test_an_empty_list_under_a_filter_says_nothing_matches_and_how_to_clear_it(
 
     assert "No partners match these filters" in page
     assert links(page)["Clear the filters"] == LIST
+
+
+def test_the_board_pages_its_members_and_says_when_there_are_none_yet(hub_a: HubArea, hub_a_admin: User) -> None:
+    client = sign_in(Client(), hub_a_admin)
+    board = reverse("partners:board")
+
+    empty = client.get(board).content.decode()
+    for number in range(51):
+        BoardMember.objects.create(
+            hub=hub_a, name=f"Member {number:02}", role="Member", term_starts_on=datetime.date(2024, 9, 1)
+        )
+    second = client.get(board, {"page": "2"}).content.decode()
+
+    assert "No board members yet" in empty
+    assert links(empty)["add the first"] == reverse("partners:board_member_new")
+    assert "Showing 51 to 51 of 51 board members" in second
+    assert "Member 50" in second

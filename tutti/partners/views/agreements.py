@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.core import academic_year
+from tutti.core.listing import list_page
 from tutti.core.money import format_pence
 from tutti.network.selectors import published_allocation_years
 from tutti.partners import selectors, services
@@ -80,8 +81,10 @@ def share_list(request: HttpRequest) -> HttpResponse:
     hub = hub_of(request)
     year = _year(request)
     open_years = published_allocation_years(hub)
+    summary = selectors.shares_of_year(hub=hub, academic_year=year)
     context = {
-        "summary": selectors.shares_of_year(hub=hub, academic_year=year),
+        "summary": summary,
+        "listing": list_page(request, summary.shares),
         "years": sorted({year, *selectors.share_years(hub), *open_years}, reverse=True),
         "can_edit": bool(roles_of(request) & SHARE_EDITORS),
     }
@@ -121,7 +124,7 @@ def share_remove(request: HttpRequest, public_id: str) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """The hub's board: members, the organisations they represent, their roles and terms."""
     context = {
-        "members": selectors.board_of(hub_of(request)),
+        "listing": list_page(request, selectors.board_of(hub_of(request))),
         "can_edit": bool(roles_of(request) & EDITORS),
         "today": timezone.localdate(),
     }
