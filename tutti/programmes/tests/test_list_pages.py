@@ -117,3 +117,16 @@ def test_empty_lists_say_there_is_nothing_yet_and_where_to_start(hub_a: HubArea,
     assert "No enrolments yet" in enrolments
     assert "No enrolments match these filters" in filtered
     assert links(filtered)["Clear the filters"] == ENROLMENTS
+
+
+def test_the_activity_page_links_each_enrolled_learner_to_their_page(hub_a: HubArea, hub_a_manager: User) -> None:
+    activity = ActivityFactory.create(hub=hub_a, capacity=1)
+    placed, waiting = _enrol(activity, 2, hub_a_manager)
+
+    page = sign_in(Client(), hub_a_manager).get(reverse("programmes:activity", args=[activity.public_id]))
+    found = links(page.content.decode())
+
+    for enrolment in (placed, waiting):
+        assert found[enrolment.learner.full_name] == reverse(
+            "learners:learner_detail", args=[enrolment.learner.public_id]
+        )
