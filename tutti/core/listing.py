@@ -1,7 +1,7 @@
 """One way for every list page to show a page of its rows, the total, and links that keep its filters.
 
 A list view hands its rows (a filter set's queryset, or a list already built) to ``list_page``; the
-template shows ``listing.rows``, the total, ``core/pagination.html`` and ``core/empty_list.html``.
+template shows ``listing.rows``, the total, ``core/lists/pagination.html`` and ``core/lists/empty.html``.
 Counting and slicing a queryset are two queries however many rows there are, so a list's query count
 stays fixed.
 """
