@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from tutti.accounts.audit_log import RECORD_KINDS, actions_about
 from tutti.accounts.models import AuditEvent, Membership
+from tutti.core.filtering import ListFilterSet
 from tutti.network.models import HubArea
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
@@ -33,7 +34,7 @@ class AuditLogFilterForm(forms.Form):
         return cleaned
 
 
-class AuditEventFilterSet(django_filters.FilterSet):
+class AuditEventFilterSet(ListFilterSet):
     """Narrow a hub's audit log by words in an entry, the person who acted, the action, the kind of record
     and the days it happened (from and to, both included). The people offered are the hub's members."""
 

@@ -1,9 +1,10 @@
-"""Pieces every list's filter set shares: the "Sort by" choice."""
+"""Pieces every list's filter set shares: the base class and the "Sort by" choice."""
 
 from collections.abc import Sequence
 from typing import Any
 
 import django_filters
+from django import forms
 
 # One order a list can be sorted in: the model path, the value in the query string, the words shown.
 Order = tuple[str, str, str]
@@ -28,3 +29,16 @@ class SortFilter(django_filters.OrderingFilter):
     def build_choices(self, fields: dict[str, str], labels: dict[str, str]) -> list[tuple[str, str]]:
         choices = super().build_choices(fields, labels)
         return sorted(choices, key=lambda choice: choice[0] != self.default)  # stable: the rest keep their order
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A list page's filter set. A choice the list does not offer (an address edited by hand, a record since
+    removed) is refused with a message naming the filter, rather than Django's "Select a valid choice"."""
+
+    @property
+    def form(self) -> forms.Form:
+        if not hasattr(self, "_form"):
+            for field in super().form.fields.values():
+                if isinstance(field, forms.ChoiceField):
+                    field.error_messages["invalid_choice"] = f"{field.label} must be one of the choices in the list"
+        return self._form

@@ -9,7 +9,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from tutti.core.filtering import Order, SortFilter
+from tutti.core.filtering import ListFilterSet, Order, SortFilter
 from tutti.learners.field_access import FieldAccess
 from tutti.learners.models import Answer, Ethnicity, Gender, Learner, LookedAfter, Send, YearGroup
 from tutti.network.models import HubArea
@@ -37,7 +37,7 @@ _FIELD_OF_FILTER = {
 }
 
 
-class LearnerFilterSet(django_filters.FilterSet):
+class LearnerFilterSet(ListFilterSet):
     """Narrow a hub's learners by name or reference, school, year group and (where seen) sensitive fields."""
 
     q = django_filters.CharFilter(label="Name or reference", method="filter_text")

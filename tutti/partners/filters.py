@@ -5,14 +5,14 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from tutti.core.filtering import SortFilter
+from tutti.core.filtering import ListFilterSet, SortFilter
 from tutti.network.models import HubArea, LocalAuthority
 from tutti.partners.models import Partner
 
 SHOW_CURRENT, SHOW_ARCHIVED, SHOW_ALL = "current", "archived", "all"
 
 
-class PartnerFilterSet(django_filters.FilterSet):
+class PartnerFilterSet(ListFilterSet):
     """Narrow a hub's partners by kind, status, local authority (ONS code) and text; sort them.
 
     Archived partners are left out unless ``show`` is ``archived`` or ``all``. The text matches the

@@ -6,12 +6,12 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from tutti.core import academic_year
-from tutti.core.filtering import SortFilter
+from tutti.core.filtering import ListFilterSet, SortFilter
 from tutti.network.models import HubArea
 from tutti.programmes.models import Activity, Enrolment, TermCalendar
 
 
-class ActivityFilterSet(django_filters.FilterSet):
+class ActivityFilterSet(ListFilterSet):
     """Narrow the hub's activities by text, kind, level and academic year; sort by a column."""
 
     q = django_filters.CharFilter(label="Search", method="filter_text", help_text="Activity, school or venue name.")
@@ -49,7 +49,7 @@ class ActivityFilterSet(django_filters.FilterSet):
         )
 
 
-class EnrolmentFilterSet(django_filters.FilterSet):
+class EnrolmentFilterSet(ListFilterSet):
     """Narrow the hub's enrolments by status, activity kind and text (learner reference or activity)."""
 
     q = django_filters.CharFilter(label="Search", method="filter_text", help_text="Learner reference or activity name.")

@@ -5,7 +5,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q
 
-from tutti.core.filtering import SortFilter
+from tutti.core.filtering import ListFilterSet, SortFilter
 from tutti.network.models import HubArea
 from tutti.schools.models import School, SchoolQuerySet
 from tutti.schools.selectors import hub_local_authorities
@@ -15,7 +15,7 @@ ENGAGED_CHOICES = [("yes", "Engaged this year"), ("no", "Not engaged this year")
 STATUS_CHOICES = [("closed", "Closed"), ("all", "Open and closed")]
 
 
-class SchoolFilterSet(django_filters.FilterSet):
+class SchoolFilterSet(ListFilterSet):
     """Narrow the hub's schools by text, phase, local authority, engagement and status; sort them.
 
     Only open schools are listed unless ``status`` says otherwise: closed schools stay in the register

@@ -88,3 +88,12 @@ def test_the_board_pages_its_members_and_says_when_there_are_none_yet(hub_a: Hub
     assert links(empty)["add the first"] == reverse("partners:board_member_new")
     assert "Showing 51 to 51 of 51 board members" in second
     assert "Member 50" in second
+
+
+def test_a_choice_the_list_does_not_offer_is_refused_naming_the_filter(hub_a: HubArea, hub_a_admin: User) -> None:
+    response = sign_in(Client(), hub_a_admin).get(LIST, {"kind": "orchestra", "sort": "shoe size"})
+    page = response.content.decode()
+
+    assert "<title>Error: " in page
+    assert '<a href="#id_kind">Kind must be one of the choices in the list</a>' in page
+    assert '<a href="#id_sort">Sort by must be one of the choices in the list</a>' in page
