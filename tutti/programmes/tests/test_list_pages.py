@@ -1,11 +1,13 @@
 """The activities, enrolments and workforce lists as a manager uses them: filters, pages, links, empty states."""
 
+import codecs
+
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tutti.accounts.models import User
+from tutti.accounts.models import AuditEvent, User
 from tutti.accounts.testing import sign_in
 from tutti.core.testing.lists import assert_filter_controls, links
 from tutti.network.models import HubArea
@@ -130,3 +132,16 @@ def test_the_activity_page_links_each_enrolled_learner_to_their_page(hub_a: HubA
         assert found[enrolment.learner.full_name] == reverse(
             "learners:learner_detail", args=[enrolment.learner.public_id]
         )
+
+
+def test_the_enrolments_export_is_audited_in_plain_words_and_opens_in_excel(
+    hub_a: HubArea, hub_a_manager: User
+) -> None:
+    _enrol(ActivityFactory.create(hub=hub_a, name="Ceilidh band"), 1, hub_a_manager)
+
+    download = sign_in(Client(), hub_a_manager).get(ENROLMENTS, {"export": "csv"}).content
+
+    assert download.startswith(codecs.BOM_UTF8)
+    assert "Ceilidh band" in download.decode("utf-8-sig")
+    event = AuditEvent.objects.for_hub(hub_a).get(action=AuditEvent.Action.LEARNERS_EXPORTED)
+    assert event.detail == "Enrolments as CSV"

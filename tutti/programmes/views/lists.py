@@ -46,7 +46,7 @@ def enrolment_list(request: HttpRequest) -> HttpResponse:
             hub=hub_of(request),
             actor=user_of(request),
             request=request,
-            detail=f"Enrolments export ({export})",
+            detail=f"Enrolments as {export.upper()}",
         )
         return export_response(
             kind=export, filename="enrolments", headers=ENROLMENT_HEADERS, items=filterset.qs, row=enrolment_row
