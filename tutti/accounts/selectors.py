@@ -1,8 +1,10 @@
 """Reads for people, memberships and the audit log."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
 
+from tutti.accounts.filters import AuditEventFilterSet
 from tutti.accounts.models import AuditEvent, Membership, MembershipQuerySet, User
 from tutti.accounts.services import CURRENT_HUB_SESSION_KEY
 from tutti.network.models import HubArea
@@ -44,6 +46,10 @@ def hub_team(hub: HubArea) -> MembershipQuerySet:
     return Membership.objects.for_hub(hub).with_roles().order_by("disabled_at", "user__email")
 
 
-def hub_audit_events(hub: HubArea, *, limit: int = 500) -> list[AuditEvent]:
-    """The hub's audit log, newest first."""
-    return list(AuditEvent.objects.for_hub(hub).select_related("actor", "subject_user")[:limit])
+def hub_audit_events(hub: HubArea) -> "QuerySet[AuditEvent]":
+    """The hub's audit log, newest first, with who acted and who it was about joined (one query a page)."""
+    return AuditEvent.objects.for_hub(hub).select_related("actor", "subject_user")
+
+
+def audit_log_filterset(*, hub: HubArea, data: QueryDict) -> AuditEventFilterSet:
+    return AuditEventFilterSet(data, queryset=hub_audit_events(hub), hub=hub)

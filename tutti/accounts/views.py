@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 
 from tutti.accounts import selectors, services
 from tutti.accounts.access import hub_object_or_404, hub_role_required, national_officer_required
+from tutti.accounts.audit_log import record_kind
 from tutti.accounts.forms import InviteForm, RolesForm
-from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, Membership, Role, User
+from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, AuditEvent, Membership, Role, User
 from tutti.accounts.workspace import sections_for
+from tutti.core.listing import list_page
 from tutti.network import downloads as download_files
 from tutti.network.models import HubArea
 from tutti.network.selectors import hub_area_summary
@@ -79,7 +81,7 @@ def hub_switch(request: HttpRequest) -> HttpResponse:
 @hub_role_required(Role.HUB_ADMINISTRATOR)
 def team(request: HttpRequest) -> HttpResponse:
     """Everyone in the hub with their roles, for the hub's administrators."""
-    return render(request, "accounts/team.html", {"team": selectors.hub_team(_hub(request))})
+    return render(request, "accounts/team.html", {"listing": list_page(request, selectors.hub_team(_hub(request)))})
 
 
 @hub_role_required(Role.HUB_ADMINISTRATOR)
@@ -139,8 +141,11 @@ def team_member_enable(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @hub_role_required(Role.HUB_ADMINISTRATOR)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """The hub's audit log, newest first, for its administrators."""
-    return render(request, "accounts/audit_log.html", {"events": selectors.hub_audit_events(_hub(request))})
+    """A page of the hub's audit log, newest first, searched and filtered, for its administrators."""
+    filterset = selectors.audit_log_filterset(hub=_hub(request), data=request.GET)
+    listing = list_page(request, filterset.qs if filterset.is_valid() else AuditEvent.objects.none())
+    rows = [(event, record_kind(event.action)) for event in listing.rows]
+    return render(request, "accounts/audit_log.html", {"filterset": filterset, "listing": listing, "rows": rows})
 
 
 @national_officer_required

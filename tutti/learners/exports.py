@@ -4,7 +4,6 @@ One row function (``learner_row``, built on ``field_access.learner_record``) dri
 and both files, so a download holds exactly the columns and rows the person sees on the page.
 """
 
-import csv
 import io
 from collections.abc import Iterable
 from datetime import date
@@ -13,10 +12,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from tutti.core.csv_files import csv_text
 from tutti.learners.field_access import FieldAccess, field_label, field_value
 from tutti.learners.models import Learner
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these is a formula to a spreadsheet: a name like "=HYPERLINK(...)" must stay text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,11 +37,8 @@ def _as_text(value: Any) -> str:
 
 
 def learners_csv(learners: Iterable[Learner], access: FieldAccess) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(learner_headers(access))
-    writer.writerows([_as_text(value) for value in learner_row(learner, access)] for learner in learners)
-    return buffer.getvalue()
+    rows = ([_as_text(value) for value in learner_row(learner, access)] for learner in learners)
+    return csv_text(learner_headers(access), rows)
 
 
 def learners_xlsx(learners: Iterable[Learner], access: FieldAccess, *, hub_name: str) -> bytes:

@@ -9,12 +9,13 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
+from tutti.core.filtering import ListFilterSet, Order, SortFilter
 from tutti.learners.field_access import FieldAccess
 from tutti.learners.models import Answer, Ethnicity, Gender, Learner, LookedAfter, Send, YearGroup
 from tutti.network.models import HubArea
 from tutti.schools.models import School
 
-_SORTS = (
+_SORTS: tuple[Order, ...] = (
     ("last_name", "last_name", "Last name"),
     ("first_name", "first_name", "First name"),
     ("reference", "reference", "Reference"),
@@ -36,7 +37,7 @@ _FIELD_OF_FILTER = {
 }
 
 
-class LearnerFilterSet(django_filters.FilterSet):
+class LearnerFilterSet(ListFilterSet):
     """Narrow a hub's learners by name or reference, school, year group and (where seen) sensitive fields."""
 
     q = django_filters.CharFilter(label="Name or reference", method="filter_text")
@@ -53,7 +54,7 @@ class LearnerFilterSet(django_filters.FilterSet):
     looked_after = django_filters.ChoiceFilter(label="Looked after", choices=LookedAfter.choices, empty_label="Any")
     young_carer = django_filters.ChoiceFilter(label="Young carer", choices=Answer.choices, empty_label="Any")
     # Replaced in __init__ by the sorts on fields the person sees.
-    sort = django_filters.OrderingFilter(label="Sort by", fields=[("last_name", "last_name")])
+    sort = SortFilter(orders=_SORTS[:1], default="last_name")
 
     class Meta:
         model = Learner
@@ -66,13 +67,8 @@ class LearnerFilterSet(django_filters.FilterSet):
                 del self.filters[name]
         if "school" in self.filters:
             self.filters["school"].queryset = School.objects.in_hub_area(hub).only("pk", "urn", "name")
-        sorts = [(path, param, label) for path, param, label in _SORTS if access.sees(path.split("__")[0])]
-        sort = django_filters.OrderingFilter(
-            label="Sort by",
-            fields=[(path, param) for path, param, _ in sorts],
-            field_labels={path: label for path, _, label in sorts},
-            empty_label="Last name",
-        )
+        sorts = [order for order in _SORTS if access.sees(order[0].split("__")[0])]
+        sort = SortFilter(orders=sorts, default="last_name")
         sort.model, sort.parent = Learner, self
         self.filters["sort"] = sort
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import QueryDict
 
 from tutti.accounts.models import User
@@ -15,7 +15,8 @@ from tutti.learners.models import Consent, Learner
 from tutti.learners.models.learner import LearnerQuerySet
 from tutti.learners.services.learners import match_key
 from tutti.network.models import HubArea
-from tutti.programmes.models import Enrolment
+from tutti.programmes.models import Attendance, Enrolment, StaffMember
+from tutti.programmes.selectors import attendance_for_learner, staff_member_of
 
 
 def learners_visible_to(*, hub: HubArea, user: User, access: FieldAccess) -> LearnerQuerySet:
@@ -38,6 +39,12 @@ def enrolments_of(learner: Learner) -> list[Enrolment]:
         .select_related("activity")
         .order_by("-applied_on", "-pk")
     )
+
+
+def attendance_of(*, learner: Learner, user: User, access: FieldAccess) -> "QuerySet[Attendance]":
+    """The learner's marks, latest first: every one for hub-wide roles, a tutor's own activities' for a tutor."""
+    tutor = None if access.hub_wide else staff_member_of(user=user, hub=learner.hub) or StaffMember(pk=0)
+    return attendance_for_learner(hub=learner.hub, learner_public_id=str(learner.public_id), tutor=tutor)
 
 
 def learner_filterset(

@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/learners/<uuid:public_id>/", api.learner_detail_api, name="api_learner_detail"),
     path("<uuid:public_id>/", learners.learner_detail, name="learner_detail"),
     path("<uuid:public_id>/edit/", learners.learner_edit, name="learner_edit"),
+    path("<uuid:public_id>/attendance/", learners.learner_attendance, name="learner_attendance"),
     path("<uuid:public_id>/guardians/new/", family.guardian_new, name="guardian_new"),
     path("<uuid:public_id>/consents/new/", family.consent_new, name="consent_new"),
     path("<uuid:public_id>/milestones/new/", family.milestone_new, name="milestone_new"),

@@ -5,7 +5,6 @@ so a figure in a download is the figure on the page. Money is in whole pounds as
 is blank where the figure is not published in this data (never 0).
 """
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +15,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from tutti.core import academic_year
+from tutti.core.csv_files import csv_text
 from tutti.network.map import ATTRIBUTION
 from tutti.network.models import LeadAppointment, LeadOrganisation
 from tutti.network.selectors import HubAreaSummary
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_SEPARATOR = "; "
 MONEY_FORMAT = "£#,##0"
@@ -114,17 +113,8 @@ def hub_area_rows(summaries: Sequence[HubAreaSummary]) -> list[HubAreaRow]:
     return [hub_area_row(summary) for summary in summaries]
 
 
-def _csv_text(headers: list[str], rows: Sequence[Sequence[str | Money]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    # csv writes None as an empty field: the blank that means "not published".
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def hub_areas_csv(summaries: Sequence[HubAreaSummary], *, year: int | None) -> str:
-    return _csv_text(hub_area_headers(year), [row.values() for row in hub_area_rows(summaries)])
+    return csv_text(hub_area_headers(year), [row.values() for row in hub_area_rows(summaries)])
 
 
 def hub_areas_xlsx(summaries: Sequence[HubAreaSummary], *, year: int | None) -> bytes:
@@ -186,4 +176,4 @@ def lead_organisation_rows() -> list[list[str]]:
 
 
 def lead_organisations_csv() -> str:
-    return _csv_text(LEAD_ORGANISATION_HEADERS, lead_organisation_rows())
+    return csv_text(LEAD_ORGANISATION_HEADERS, lead_organisation_rows())

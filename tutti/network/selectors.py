@@ -101,6 +101,13 @@ def hub_area_summary(area: HubArea, *, year: int | None = None) -> HubAreaSummar
     return hub_area_summaries(year=year, areas=[area])[0]
 
 
+def published_allocation_years(area: HubArea) -> list[int]:
+    """The academic years, newest first, for which the area's whole allocation is published (one query)."""
+    allocations = list(FundingAllocation.objects.filter(hub_area=area))
+    years = sorted({allocation.academic_year for allocation in allocations}, reverse=True)
+    return [year for year in years if _funding(allocations, year).total_pence is not None]
+
+
 @dataclass(frozen=True)
 class PublishedTotal:
     """A national sum of one stream over the hubs that publish it, with how many they are."""

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from tutti.core import academic_year
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.network import downloads as download_files
 from tutti.network.caching import cached_public_page
 from tutti.network.map import MEASURES, MEASURES_BY_KEY, build_map
@@ -107,7 +108,7 @@ def _attachment(content: str | bytes, *, content_type: str, filename: str) -> Ht
 def lead_organisations_csv(request: HttpRequest) -> HttpResponse:
     return _attachment(
         download_files.lead_organisations_csv(),
-        content_type=download_files.CSV_CONTENT_TYPE,
+        content_type=CSV_CONTENT_TYPE,
         filename="hub-lead-organisations.csv",
     )
 
@@ -125,9 +126,7 @@ def _hub_areas_download(builder: Callable[..., str | bytes], *, content_type: st
 @require_safe
 @cached_public_page
 def hub_areas_csv(request: HttpRequest) -> HttpResponse:
-    return _hub_areas_download(
-        download_files.hub_areas_csv, content_type=download_files.CSV_CONTENT_TYPE, extension="csv"
-    )
+    return _hub_areas_download(download_files.hub_areas_csv, content_type=CSV_CONTENT_TYPE, extension="csv")
 
 
 @require_safe

@@ -3,7 +3,6 @@
 The exports take the same filter set as the page, so a download holds exactly the rows on the page.
 """
 
-import csv
 import io
 from collections.abc import Iterable
 
@@ -11,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from tutti.core.csv_files import csv_text
 from tutti.partners.models import Partner
 
 PARTNER_HEADERS = ["Name", "Kind", "Status", "Local authorities", "Website", "Archived on"]
@@ -30,11 +30,7 @@ def partner_row(partner: Partner) -> list[str]:
 
 
 def partners_csv(partners: Iterable[Partner]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(PARTNER_HEADERS)
-    writer.writerows(partner_row(partner) for partner in partners)
-    return buffer.getvalue()
+    return csv_text(PARTNER_HEADERS, (partner_row(partner) for partner in partners))
 
 
 def partners_xlsx(partners: Iterable[Partner], *, hub_name: str) -> bytes:

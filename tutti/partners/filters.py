@@ -5,13 +5,14 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
+from tutti.core.filtering import ListFilterSet, SortFilter
 from tutti.network.models import HubArea, LocalAuthority
 from tutti.partners.models import Partner
 
 SHOW_CURRENT, SHOW_ARCHIVED, SHOW_ALL = "current", "archived", "all"
 
 
-class PartnerFilterSet(django_filters.FilterSet):
+class PartnerFilterSet(ListFilterSet):
     """Narrow a hub's partners by kind, status, local authority (ONS code) and text; sort them.
 
     Archived partners are left out unless ``show`` is ``archived`` or ``all``. The text matches the
@@ -36,11 +37,14 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=[(SHOW_ARCHIVED, "Archived only"), (SHOW_ALL, "Current and archived")],
         empty_label="Current only",
     )
-    sort = django_filters.OrderingFilter(
-        label="Sort by",
-        fields=(("name", "name"), ("kind", "kind"), ("status", "status"), ("updated_at", "updated")),
-        field_labels={"name": "Name", "kind": "Kind", "status": "Status", "updated_at": "Last changed"},
-        empty_label="Name",
+    sort = SortFilter(
+        orders=(
+            ("name", "name", "Name"),
+            ("kind", "kind", "Kind"),
+            ("status", "status", "Status"),
+            ("updated_at", "updated", "Last changed"),
+        ),
+        default="name",
     )
 
     class Meta:

@@ -1,6 +1,5 @@
 """CSV and XLSX exports of activities and enrolments: one row function drives both formats."""
 
-import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -11,10 +10,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from tutti.core import academic_year
+from tutti.core.csv_files import CSV_CONTENT_TYPE, csv_text
 from tutti.core.money import format_pence
 from tutti.programmes.models import Activity, Enrolment
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ACTIVITY_HEADERS = [
@@ -77,11 +76,7 @@ def export_response(
 ) -> HttpResponse:
     """The same rows as a CSV (``kind == "csv"``) or an XLSX workbook."""
     if kind == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(headers)
-        writer.writerows(row(item) for item in items)
-        response = HttpResponse(buffer.getvalue(), content_type=CSV_CONTENT_TYPE)
+        response = HttpResponse(csv_text(headers, (row(item) for item in items)), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     workbook = Workbook(write_only=True)

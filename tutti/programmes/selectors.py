@@ -49,6 +49,8 @@ def activities_for_list(hub: HubArea) -> QuerySet[Activity]:
         Activity.objects.for_hub(hub)
         .select_related("school", "calendar")
         .annotate(active_count=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ACTIVE)))
+        # A grouped query drops Meta.ordering, and pages need a fixed order.
+        .order_by("name", "pk")
     )
 
 
@@ -135,21 +137,19 @@ def attendance_for_learner(*, hub: HubArea, learner_public_id: str, tutor: Staff
     return marks.order_by("-session__date", "-session__starts_at")
 
 
-def staff_with_checks(*, hub: HubArea, today: datetime.date) -> list[tuple[StaffMember, SafeguardingCheck | None]]:
-    """Each current staff member with the DBS check valid today (None when they have none), in two queries."""
+def staff_with_checks(*, hub: HubArea, today: datetime.date) -> QuerySet[StaffMember]:
+    """The current staff, each with ``valid_checks``: their DBS checks valid today, longest-lasting first.
+
+    Three queries for any page of them (the staff, their checks, their instruments).
+    """
     checks = SafeguardingCheck.objects.filter(
         decision__in=SafeguardingCheck.CLEARED, issued_on__lte=today, valid_until__gte=today
     ).order_by("-valid_until")
-    staff = (
+    return (
         StaffMember.objects.for_hub(hub)
         .current()
         .prefetch_related(Prefetch("safeguarding_checks", queryset=checks, to_attr="valid_checks"), "instruments")
     )
-    rows = []
-    for member in staff:
-        valid: list[SafeguardingCheck] = getattr(member, "valid_checks", [])
-        rows.append((member, valid[0] if valid else None))
-    return rows
 
 
 LEARNER_SEARCH_LIMIT = 20

@@ -30,5 +30,4 @@ urlpatterns = [
     path("registers/", registers.today, name="today"),
     path("registers/<uuid:public_id>/", registers.register, name="register"),
     path("activities/<uuid:public_id>/attendance/", registers.activity_attendance, name="activity_attendance"),
-    path("learners/<uuid:public_id>/attendance/", registers.learner_attendance, name="learner_attendance"),
 ]

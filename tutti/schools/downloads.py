@@ -1,6 +1,5 @@
 """The hub's schools as CSV and XLSX: one row function drives both, from the list page's own filter set."""
 
-import csv
 import io
 from collections.abc import Iterable
 
@@ -8,9 +7,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tutti.core import academic_year
+from tutti.core.csv_files import csv_text
 from tutti.schools.models import School, SchoolEngagement
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ATTRIBUTION = (
     "School facts from the Department for Education's Get Information About Schools, "
@@ -56,11 +55,7 @@ def school_row(school: School) -> list[str | int | float | None]:
 
 
 def schools_csv(schools: Iterable[School], *, year: int) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(school_headers(year))
-    writer.writerows(school_row(school) for school in schools)
-    return buffer.getvalue()
+    return csv_text(school_headers(year), (school_row(school) for school in schools))
 
 
 def schools_xlsx(schools: Iterable[School], *, year: int) -> bytes:

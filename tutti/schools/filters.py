@@ -5,15 +5,17 @@ from typing import Any
 import django_filters
 from django.db.models import Q
 
+from tutti.core.filtering import ListFilterSet, SortFilter
 from tutti.network.models import HubArea
 from tutti.schools.models import School, SchoolQuerySet
 from tutti.schools.selectors import hub_local_authorities
 
 ENGAGED_CHOICES = [("yes", "Engaged this year"), ("no", "Not engaged this year")]
-STATUS_CHOICES = [("open", "Open"), ("closed", "Closed"), ("all", "Open and closed")]
+# Open schools are the list's own choice (the empty one), so "Open" is offered once.
+STATUS_CHOICES = [("closed", "Closed"), ("all", "Open and closed")]
 
 
-class SchoolFilterSet(django_filters.FilterSet):
+class SchoolFilterSet(ListFilterSet):
     """Narrow the hub's schools by text, phase, local authority, engagement and status; sort them.
 
     Only open schools are listed unless ``status`` says otherwise: closed schools stay in the register
@@ -34,23 +36,15 @@ class SchoolFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_CHOICES, method="filter_status", empty_label="Open"
     )
-    sort = django_filters.OrderingFilter(
-        label="Sort by",
-        fields=(
-            ("name", "name"),
-            ("urn", "urn"),
-            ("number_of_pupils", "pupils"),
-            ("percent_fsm", "fsm"),
-            ("local_authority__name", "local_authority"),
+    sort = SortFilter(
+        orders=(
+            ("name", "name", "Name"),
+            ("urn", "urn", "URN"),
+            ("number_of_pupils", "pupils", "Number of pupils"),
+            ("percent_fsm", "fsm", "% free school meals"),
+            ("local_authority__name", "local_authority", "Local authority"),
         ),
-        field_labels={
-            "name": "Name",
-            "urn": "URN",
-            "pupils": "Number of pupils",
-            "fsm": "% free school meals",
-            "local_authority": "Local authority",
-        },
-        empty_label="Name",
+        default="name",
     )
 
     class Meta:
@@ -84,8 +78,6 @@ class SchoolFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_status(self, queryset: SchoolQuerySet, name: str, value: str) -> SchoolQuerySet:
-        if value == "open":
-            return queryset.open()
         if value == "closed":
             return queryset.filter(status=School.Status.CLOSED)
         return queryset

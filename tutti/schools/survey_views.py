@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_role_required
 from tutti.accounts.models import STAFF_ROLES, User
+from tutti.core.listing import list_page
 from tutti.schools import selectors
 from tutti.schools.forms import SurveyForm, survey_values
 from tutti.schools.services import survey_answer, survey_link_create
@@ -39,7 +40,8 @@ def survey_replies(request: HttpRequest) -> HttpResponse:
     rows = selectors.survey_replies(hub=hub_of(request), year=year)
     context = {
         "year": year,
-        "rows": rows,
+        "total": len(rows),
+        "listing": list_page(request, rows),
         "replied": sum(1 for _, link in rows if link is not None and link.replied_at is not None),
         "sent": sum(1 for _, link in rows if link is not None),
         "now": timezone.now(),

@@ -7,13 +7,14 @@ Schools are national; a hub reaches only those in its own local authorities (ano
 from typing import cast
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from tutti.accounts.access import hub_role_required
 from tutti.accounts.models import STAFF_ROLES, Membership, Role, User
 from tutti.core import academic_year
+from tutti.core.csv_files import CSV_CONTENT_TYPE
+from tutti.core.listing import list_page
 from tutti.network.models import HubArea
 from tutti.partners.selectors import interactions_for
 from tutti.schools import downloads, selectors
@@ -24,7 +25,6 @@ from tutti.schools.models import EngagementChange, School
 from tutti.schools.services import engagement_record
 
 EDITOR_ROLES = frozenset({Role.HUB_ADMINISTRATOR, Role.PROGRAMME_MANAGER})
-PAGE_SIZE = 50
 NEW_SURVEY_LINK_SESSION_KEY = "schools_new_survey_link"
 
 
@@ -53,16 +53,10 @@ def filtered_schools(request: HttpRequest) -> tuple[SchoolFilterSet, int]:
 def school_list(request: HttpRequest) -> HttpResponse:
     """The schools in the hub's area with their engagement this year; filter, sort, page and export."""
     filterset, year = filtered_schools(request)
-    schools = filterset.qs if filterset.is_valid() else School.objects.none()
-    page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filterset": filterset,
-        "page": page,
+        "listing": list_page(request, filterset.qs if filterset.is_valid() else School.objects.none()),
         "year": year,
-        "query": query.urlencode(),
-        "filtering": bool(query),
         "can_import": Role.HUB_ADMINISTRATOR in cast(Membership, request.membership).role_set,  # type: ignore[attr-defined]
     }
     return render(request, "schools/school_list.html", context)
@@ -75,7 +69,7 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse:
     schools = filterset.qs
     filename = f"schools-{academic_year.label(year).replace('/', '-')}"
     if kind == "csv":
-        response = HttpResponse(downloads.schools_csv(schools, year=year), content_type=downloads.CSV_CONTENT_TYPE)
+        response = HttpResponse(downloads.schools_csv(schools, year=year), content_type=CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(downloads.schools_xlsx(schools, year=year), content_type=downloads.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'

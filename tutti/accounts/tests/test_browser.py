@@ -7,8 +7,8 @@ import pyotp
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 
-from tutti.accounts.models import Role, User
-from tutti.accounts.testing import person
+from tutti.accounts.models import AuditEvent, Role, User
+from tutti.accounts.testing import person, sign_in_browser
 from tutti.core.testing.browser import open_page
 from tutti.network.models import HubArea
 
@@ -56,3 +56,31 @@ def test_a_hub_administrator_signs_in_with_a_code_and_sees_only_their_hub(page, 
     assert response is not None
     assert response.status == 404
     assert "Birmingham" not in page.content()
+
+
+def test_the_audit_log_filters_and_pages_on_a_phone(page, live_server) -> None:
+    hub = HubArea.objects.create(name="Hertfordshire", slug="hertfordshire")
+    admin = person(hub=hub, roles=[Role.HUB_ADMINISTRATOR], email="admin@hertfordshire.example")
+    for number in range(55):
+        AuditEvent.objects.create(
+            hub=hub, actor=admin, action=AuditEvent.Action.LEARNER_VIEWED, detail=f"HRT-{number:06}"
+        )
+    AuditEvent.objects.create(hub=hub, actor=admin, action=AuditEvent.Action.REGISTER_MARKED, detail="Year 4 violins")
+    sign_in_browser(page.context, admin, url=live_server.url)
+    page.set_viewport_size({"width": 375, "height": 800})
+
+    open_page(page, "/hub/audit/", title_contains="Audit log")
+    page.get_by_label("Record").select_option("learner")
+    page.get_by_role("button", name="Apply filters").click()
+    open_page(page, page.url, title_contains="Audit log")
+    assert "Showing 1 to 50 of 55 entries" in page.inner_text("main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.get_by_role("link", name="Next page").click()
+    open_page(page, page.url, title_contains="Audit log")
+    assert page.get_by_label("Record").input_value() == "learner"
+    assert "Year 4 violins" not in page.inner_text("main")
+
+    page.get_by_label("From").fill("2025-09-10")
+    page.get_by_label("To").fill("2025-09-01")
+    page.get_by_role("button", name="Apply filters").click()
+    open_page(page, page.url, title_contains="Error: Audit log")

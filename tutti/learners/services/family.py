@@ -69,7 +69,8 @@ def consent_record(
             wording=wording.strip(),
             recorded_by=by,
         )
-        _changed(learner=learner, by=by, request=request, what=f"{kind} consent {decision}")
+        what = f"{Consent.Kind(kind).label} consent {Consent.Decision(decision).label.lower()}"
+        _changed(learner=learner, by=by, request=request, what=what)
     return consent
 
 
@@ -104,5 +105,5 @@ def milestone_record(
             pathway=pathway,
             recorded_by=by,
         )
-        _changed(learner=learner, by=by, request=request, what=f"{kind} milestone recorded")
+        _changed(learner=learner, by=by, request=request, what=f"{Milestone.Kind(kind).label} recorded")
     return milestone

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from tutti.accounts.models import AuditEvent, User
 from tutti.accounts.services import audit_record
+from tutti.learners.field_access import field_label
 from tutti.learners.models import Learner
 from tutti.learners.services.references import references_allocate
 from tutti.network.models import HubArea
@@ -81,7 +82,7 @@ def learner_update(*, learner: Learner, by: User, request: HttpRequest | None = 
             hub=learner.hub,
             actor=by,
             request=request,
-            detail=f"{learner.reference}: {', '.join(changed)}",
+            detail=f"{learner.reference}: {', '.join(field_label(name) for name in changed)} changed",
         )
     return learner
 

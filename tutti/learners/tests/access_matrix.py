@@ -40,6 +40,7 @@ MATRIX = [
     AccessRule("learners:api_learner_list", roles=LEARNER_ROLES),
     # A tutor opens only the learners of their own activities: the first role here is a hub-wide one.
     AccessRule("learners:api_learner_detail", roles=LEARNER_ROLES, make_kwargs=a_learner),
+    AccessRule("learners:learner_attendance", roles=LEARNER_ROLES, make_kwargs=a_learner),
     AccessRule("learners:learner_edit", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:guardian_new", roles=EDITOR_ROLES, make_kwargs=a_learner),
     AccessRule("learners:consent_new", roles=EDITOR_ROLES, make_kwargs=a_learner),

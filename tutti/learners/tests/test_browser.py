@@ -28,3 +28,24 @@ def test_the_learner_list_detail_and_forms_are_accessible(page, live_server) -> 
     assert_accessible(page)
     open_page(page, "/hub/learners/progression/", title_contains="rogression")
     open_page(page, "/hub/learners/import/", title_contains="mport")
+
+
+def test_a_long_list_pages_on_a_phone_and_a_learners_attendance_opens_from_their_page(page, live_server) -> None:
+    hub = HubArea.objects.create(name="Hertfordshire", slug="hertfordshire")
+    for number in range(55):
+        LearnerFactory.create(hub=hub, first_name=f"Pip{number:02}", last_name="Quaver", year_group=5)
+    sign_in_browser(page.context, person(hub=hub, roles=[Role.HUB_ADMINISTRATOR]), url=live_server.url)
+    page.set_viewport_size({"width": 375, "height": 800})
+
+    open_page(page, "/hub/learners/?year_group=5", title_contains="Learners")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.get_by_role("link", name="Next page").click()
+    open_page(page, page.url, title_contains="Learners")
+    assert "Showing 51 to 55 of 55 learners" in page.inner_text("main")
+    assert page.get_by_label("Year group").input_value() == "5"  # the filter kept across pages
+
+    page.get_by_role("link", name="Pip52").first.click()
+    open_page(page, page.url, title_contains="Learners")
+    page.get_by_role("link", name="Pip52 Quaver's attendance").click()
+    open_page(page, page.url, title_contains="Attendance")
+    assert "No attendance marked yet." in page.inner_text("main")

@@ -58,7 +58,7 @@ def test_learner_update_audits_the_fields_changed_not_their_values(hub_a: HubAre
     learner = _create(hub_a, hub_a_admin)
     learner_update(learner=learner, by=hub_a_admin, send="ehc_plan", year_group=5)
     event = AuditEvent.objects.for_hub(hub_a).get(action=AuditEvent.Action.LEARNER_CHANGED)
-    assert event.detail == "HRT-000001: send, year_group"
+    assert event.detail == "HRT-000001: SEND, Year group changed"
     learner_update(learner=learner, by=hub_a_admin, send="ehc_plan")
     assert AuditEvent.objects.filter(action=AuditEvent.Action.LEARNER_CHANGED).count() == 1
 
@@ -144,3 +144,37 @@ def test_merge_refuses_a_record_already_merged_or_of_another_hub(
         learners_merge(keep=keep, merge=merge, by=hub_a_admin)
     with pytest.raises(MergeRefused, match="different hubs"):
         learners_merge(keep=keep, merge=_create(hub_b, hub_b_admin), by=hub_a_admin)
+
+
+def test_consents_and_milestones_are_audited_in_plain_words(hub_a: HubArea, hub_a_admin: User) -> None:
+    learner = _create(hub_a, hub_a_admin)
+    consent_record(
+        learner=learner,
+        by=hub_a_admin,
+        kind="photography",
+        decision="refused",
+        decided_on=datetime.date(2025, 1, 10),
+        given_by="Mordred Fiddlesticks",
+        wording="Photographs of your child may appear on the hub's website.",
+    )
+    milestone_record(
+        learner=learner,
+        by=hub_a_admin,
+        kind=Milestone.Kind.GRADED_EXAM,
+        achieved_on=datetime.date(2025, 6, 1),
+        exam_board="abrsm",
+        instrument="Violin",
+        grade=1,
+        result="merit",
+    )
+
+    details = list(
+        AuditEvent.objects.for_hub(hub_a)
+        .filter(action=AuditEvent.Action.LEARNER_CHANGED)
+        .order_by("pk")
+        .values_list("detail", flat=True)
+    )
+    assert details == [
+        "HRT-000001: Photography and filming consent refused",
+        "HRT-000001: Graded exam recorded",
+    ]

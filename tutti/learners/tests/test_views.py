@@ -1,5 +1,6 @@
 """The learners pages as each role sees them: field permissions, duplicates on create, audit of views and exports."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -93,7 +94,8 @@ def test_export_has_the_columns_the_role_sees_and_is_audited(hub_a: HubArea, lea
     LearnerFactory.create(hub=hub_a, first_name="Wren", last_name="Puddleby", year_group=6)
     client = sign_in(Client(), manager)
     response = client.get(reverse("learners:learner_list_csv"), {"year_group": "4"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(codecs.BOM_UTF8)  # so Excel on Windows reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert "Ethnicity" not in rows[0]
     assert "SEND" in rows[0]
     assert [row[1] for row in rows[1:]] == ["Zephyrine"]

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.listing import list_page
 from tutti.learners import selectors
 from tutti.learners.field_access import MERGE_ROLES
 from tutti.learners.forms import MergeForm
@@ -16,9 +17,9 @@ from tutti.learners.views.requests import hub_of, user_of
 
 @hub_role_required(*MERGE_ROLES)
 def duplicate_list(request: HttpRequest) -> HttpResponse:
-    """Learners sharing a name, date of birth and school, grouped, each group with a merge button."""
-    groups = selectors.duplicate_groups(hub=hub_of(request))
-    return render(request, "learners/duplicate_list.html", {"groups": groups})
+    """A page of learners sharing a name, date of birth and school, grouped, each group with a merge button."""
+    listing = list_page(request, selectors.duplicate_groups(hub=hub_of(request)))
+    return render(request, "learners/duplicate_list.html", {"listing": listing})
 
 
 @require_POST

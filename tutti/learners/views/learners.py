@@ -1,4 +1,4 @@
-"""The learners list and its exports, one learner's page, and the forms to add and change a learner.
+"""The learners list and its exports, one learner's page and attendance, and the forms to add and change one.
 
 Every page that shows a learner, every export and every change is written to the hub's audit log.
 """
@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.csv_files import CSV_CONTENT_TYPE
+from tutti.core.listing import list_page
 from tutti.learners import selectors
 from tutti.learners.exports import (
-    CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     learner_headers,
     learner_row,
@@ -23,24 +24,25 @@ from tutti.learners.field_access import EDITOR_ROLES, LEARNER_ROLES, guardian_re
 from tutti.learners.forms import LearnerForm
 from tutti.learners.models import Learner
 from tutti.learners.services.learners import learner_create, learner_update, learner_viewed, learners_exported
-from tutti.learners.views.requests import access_of, hub_of, user_of
+from tutti.learners.views.requests import access_of, hub_of, opens_activities, user_of
 
-LIST_PAGE_SIZE = 500
+NAME_FIELDS = ("first_name", "last_name")
 
 
 @hub_role_required(*LEARNER_ROLES)
 def learner_list(request: HttpRequest) -> HttpResponse:
-    """The learners this person may see, filtered and sorted by the query string, with the same rows as files."""
+    """A page of the learners this person may see, filtered and sorted by the query string, with the same rows
+    as files."""
     access = access_of(request)
     filterset = selectors.learner_filterset(hub=hub_of(request), user=user_of(request), access=access, data=request.GET)
-    learners = list(filterset.qs[: LIST_PAGE_SIZE + 1]) if filterset.is_valid() else []
+    listing = list_page(request, filterset.qs if filterset.is_valid() else Learner.objects.none())
     context = {
         "filterset": filterset,
+        "listing": listing,
         "headers": learner_headers(access),
-        "rows": [(learner, learner_row(learner, access)) for learner in learners[:LIST_PAGE_SIZE]],
-        "truncated": len(learners) > LIST_PAGE_SIZE,
-        "page_size": LIST_PAGE_SIZE,
-        "query": request.GET.urlencode(),
+        "rows": [(learner, learner_row(learner, access)) for learner in listing.rows],
+        # The name columns link to the learner as the reference does: people look a child up by name.
+        "name_columns": [index for index, name in enumerate(access.fields) if name in NAME_FIELDS],
         "access": access,
     }
     return render(request, "learners/learner_list.html", context)
@@ -98,8 +100,25 @@ def learner_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "milestones": list(learner.milestones.all()),
         "enrolments": selectors.enrolments_of(learner),
         "access": access,
+        "opens_activities": opens_activities(request),
     }
     response = render(request, "learners/learner_detail.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hub_role_required(*LEARNER_ROLES)
+def learner_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A page of one learner's attendance marks, latest first: opened and audited like the learner's page.
+
+    A tutor sees the marks of the activities they teach; hub-wide roles see every mark.
+    """
+    user = user_of(request)
+    learner = _learner(request, public_id)
+    learner_viewed(learner=learner, by=user, request=request)
+    marks = selectors.attendance_of(learner=learner, user=user, access=access_of(request))
+    context = {"learner": learner, "listing": list_page(request, marks), "opens_activities": opens_activities(request)}
+    response = render(request, "learners/learner_attendance.html", context)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from tutti.accounts.models import Membership, User
 from tutti.learners.field_access import FieldAccess
 from tutti.network.models import HubArea
+from tutti.programmes.views.access import MANAGERS
 
 
 def hub_of(request: HttpRequest) -> HubArea:
@@ -19,3 +20,8 @@ def user_of(request: HttpRequest) -> User:
 
 def access_of(request: HttpRequest) -> FieldAccess:
     return FieldAccess.for_roles(cast(Membership, request.membership).role_set)  # type: ignore[attr-defined]
+
+
+def opens_activities(request: HttpRequest) -> bool:
+    """Whether the person may open an activity's page, so a learner's activities link to it."""
+    return bool(cast(Membership, request.membership).role_set & set(MANAGERS))  # type: ignore[attr-defined]

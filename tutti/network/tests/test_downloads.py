@@ -1,5 +1,6 @@
 """The downloads, read back with the csv module and openpyxl, hold the selector's figures and nothing invented."""
 
+import codecs
 import csv
 import io
 from decimal import Decimal
@@ -83,7 +84,8 @@ def test_hub_areas_csv_holds_the_selectors_figures(client, network):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="hub-areas-and-funding.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith(codecs.BOM_UTF8)  # so Excel on Windows reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == HUB_AREA_HEADERS
     assert rows[1:] == expected_rows()
     by_area = {row[0]: row for row in rows[1:]}
@@ -96,7 +98,7 @@ def test_hub_areas_csv_holds_the_selectors_figures(client, network):
 
 
 def test_hub_areas_xlsx_holds_the_same_rows_as_the_csv(client, network):
-    csv_rows = list(csv.reader(io.StringIO(client.get(reverse("network:hub_areas_csv")).content.decode())))
+    csv_rows = list(csv.reader(io.StringIO(client.get(reverse("network:hub_areas_csv")).content.decode("utf-8-sig"))))
     response = client.get(reverse("network:hub_areas_xlsx"))
 
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -136,7 +138,8 @@ def test_lead_organisations_csv_lists_current_appointments(client, network):
     response = client.get(reverse("network:lead_organisations_csv"))
 
     assert response["Content-Disposition"] == 'attachment; filename="hub-lead-organisations.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [
         ["Organisation", "Kind", "Website", "Hub area", "Appointed from"],
         ["ASONE Hub", "", LeadOrganisation.objects.get(name="ASONE Hub").website, "Cornwall", "2024-09-01"],

@@ -126,12 +126,26 @@ class ShareForm(forms.Form):
     )
     amount_pence = PoundsField(label="Amount", error_messages={"required": "Enter the amount"})
 
-    def __init__(self, *args: Any, hub: HubArea, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hub: HubArea, open_years: list[int], **kwargs: Any) -> None:
+        """``open_years``: the years whose allocation is published, the only years a share can be checked in."""
         super().__init__(*args, **kwargs)
+        self.hub, self.open_years = hub, open_years
         self.fields["local_authority"].queryset = (  # type: ignore[attr-defined]
             LocalAuthority.objects.filter(hub_area=hub).defer("boundary_svg").order_by("name")
         )
         self.fields["partner"].queryset = Partner.objects.for_hub(hub).current()  # type: ignore[attr-defined]
+        if open_years:
+            labels = ", ".join(academic_year.label(year) for year in open_years)
+            self.fields["academic_year"].help_text = f"A year with a published allocation: {labels}."
+
+    def clean_academic_year(self) -> int:
+        year: int = self.cleaned_data["academic_year"]
+        if year not in self.open_years:
+            raise forms.ValidationError(
+                f"No allocation for {academic_year.label(year)} is published for {self.hub}, so a share cannot be "
+                "checked against it: choose a year with a published allocation"
+            )
+        return year
 
 
 class BoardMemberForm(forms.Form):

@@ -51,7 +51,7 @@ def share_years(hub: HubArea) -> list[int]:
 
 def board_of(hub: HubArea | None) -> QuerySet[BoardMember]:
     """The hub's board: members whose term is current first, then by name."""
-    return BoardMember.objects.for_hub(hub).order_by("term_ends_on", "name")
+    return BoardMember.objects.for_hub(hub).order_by("term_ends_on", "name", "pk")
 
 
 def contributions_total(*, hub: HubArea, academic_year: int) -> int:

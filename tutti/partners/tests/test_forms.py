@@ -79,3 +79,40 @@ def test_the_share_form_names_the_amounts_when_over_the_allocation(hub_a: HubAre
     assert "Shares for 2024/25 would total £6,000" in html
     assert "allocation of £5,000" in html
     assert 'value="6,000"' in html
+
+
+def test_without_a_published_allocation_the_share_pages_explain_why_before_any_click(
+    hub_a: HubArea, hub_a_finance: User
+) -> None:
+    client = sign_in(Client(), hub_a_finance)
+
+    shares = client.get(reverse("partners:share_list"), {"year": "2025/26"}).content.decode()
+    form = client.get(reverse("partners:share_new")).content.decode()
+
+    assert "Shares for 2025/26 cannot be recorded" in shares
+    assert "not published in Tutti's data" in shares
+    assert "Record a share" not in shares
+    assert "No share can be recorded yet" in form
+    assert "Save share" not in form
+
+
+def test_the_share_form_offers_the_published_years_and_refuses_another_on_the_year(
+    hub_a: HubArea, hub_a_finance: User
+) -> None:
+    FundingAllocation.objects.create(hub_area=hub_a, academic_year=2024, stream="combined", amount_pence=5_000_00)
+    watford = LocalAuthorityFactory.create(hub_area=hub_a, name="Watford")
+    partner = PartnerFactory.create(hub=hub_a, name="Watford Music Service")
+    client = sign_in(Client(), hub_a_finance)
+
+    shares = client.get(reverse("partners:share_list"), {"year": "2024/25"}).content.decode()
+    form = client.get(reverse("partners:share_new"), {"year": "2024/25"}).content.decode()
+    refused = client.post(
+        reverse("partners:share_new"),
+        {"academic_year": "2025/26", "local_authority": watford.pk, "partner": partner.pk, "amount_pence": "600"},
+    ).content.decode()
+
+    assert "Record a share for 2024/25" in shares
+    assert "A year with a published allocation: 2024/25." in form
+    assert 'value="2024/25"' in form
+    assert 'href="#id_academic_year">No allocation for 2025/26 is published' in refused
+    assert 'value="2025/26"' in refused

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.core import academic_year
+from tutti.core.listing import list_page
 from tutti.core.money import format_pence
+from tutti.network.selectors import published_allocation_years
 from tutti.partners import selectors, services
 from tutti.partners.forms.agreements import AgreementForm, BoardMemberForm, ShareForm
 from tutti.partners.models import Agreement, BoardMember, Partner, PassThroughShare
@@ -78,9 +80,12 @@ def share_list(request: HttpRequest) -> HttpResponse:
     """The year's pass-through shares against the hub's published allocation."""
     hub = hub_of(request)
     year = _year(request)
+    open_years = published_allocation_years(hub)
+    summary = selectors.shares_of_year(hub=hub, academic_year=year)
     context = {
-        "summary": selectors.shares_of_year(hub=hub, academic_year=year),
-        "years": sorted({year, *selectors.share_years(hub)}, reverse=True),
+        "summary": summary,
+        "listing": list_page(request, summary.shares),
+        "years": sorted({year, *selectors.share_years(hub), *open_years}, reverse=True),
         "can_edit": bool(roles_of(request) & SHARE_EDITORS),
     }
     return render(request, "partners/share_list.html", context)
@@ -90,7 +95,9 @@ def share_list(request: HttpRequest) -> HttpResponse:
 def share_new(request: HttpRequest) -> HttpResponse:
     """Record or change a delivery partner's share of a year's grant for one local authority."""
     hub = hub_of(request)
-    form = ShareForm(request.POST or None, hub=hub)
+    open_years = published_allocation_years(hub)
+    initial = {"academic_year": request.GET.get("year", "")}
+    form = ShareForm(request.POST or None, hub=hub, open_years=open_years, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             share = services.pass_through_share_record(hub=hub, by=user_of(request), **form.cleaned_data)
@@ -99,7 +106,7 @@ def share_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Share for {share.partner} saved.")
             return redirect(_share_list_url(share.academic_year))
-    return render(request, "partners/share_form.html", {"form": form})
+    return render(request, "partners/share_form.html", {"form": form, "open_years": open_years})
 
 
 @require_POST
@@ -117,7 +124,7 @@ def share_remove(request: HttpRequest, public_id: str) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """The hub's board: members, the organisations they represent, their roles and terms."""
     context = {
-        "members": selectors.board_of(hub_of(request)),
+        "listing": list_page(request, selectors.board_of(hub_of(request))),
         "can_edit": bool(roles_of(request) & EDITORS),
         "today": timezone.localdate(),
     }

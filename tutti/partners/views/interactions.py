@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.listing import list_page
 from tutti.partners import selectors, services
 from tutti.partners.forms.interactions import InteractionForm
 from tutti.partners.models import Interaction
@@ -68,5 +69,5 @@ def follow_up_complete(request: HttpRequest, public_id: str) -> HttpResponse:
 @hub_role_required(*READERS)
 def my_follow_ups(request: HttpRequest) -> HttpResponse:
     """The signed-in person's open follow-ups in this hub, overdue first."""
-    follow_ups = selectors.follow_ups_for(hub=hub_of(request), user=user_of(request))
-    return render(request, "partners/my_follow_ups.html", {"follow_ups": follow_ups, "today": timezone.localdate()})
+    listing = list_page(request, selectors.follow_ups_for(hub=hub_of(request), user=user_of(request)))
+    return render(request, "partners/my_follow_ups.html", {"listing": listing, "today": timezone.localdate()})

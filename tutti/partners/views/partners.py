@@ -7,6 +7,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
+from tutti.core.csv_files import CSV_CONTENT_TYPE
+from tutti.core.listing import list_page
 from tutti.partners import selectors, services
 from tutti.partners.exports import PARTNER_HEADERS, partner_row, partners_csv, partners_xlsx
 from tutti.partners.forms.partners import ContactForm, PartnerForm
@@ -14,20 +16,19 @@ from tutti.partners.models import Contact, Partner
 from tutti.partners.roles import EDITORS, MONEY_READERS, READERS
 from tutti.partners.views.requests import hub_of, roles_of, user_of
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @hub_role_required(*READERS)
 def partner_list(request: HttpRequest) -> HttpResponse:
-    """The hub's partners, filtered and sorted by the query string, with links to the same rows as files."""
+    """A page of the hub's partners, filtered and sorted by the query string, with links to the same rows as files."""
     filterset = selectors.partner_filterset(hub=hub_of(request), data=request.GET)
-    partners = list(filterset.qs) if filterset.is_valid() else []
+    listing = list_page(request, filterset.qs if filterset.is_valid() else Partner.objects.none())
     context = {
         "filterset": filterset,
+        "listing": listing,
         "headers": PARTNER_HEADERS,
-        "rows": [(partner, partner_row(partner)) for partner in partners],
-        "query": request.GET.urlencode(),
+        "rows": [(partner, partner_row(partner)) for partner in listing.rows],
         "can_edit": bool(roles_of(request) & EDITORS),
     }
     return render(request, "partners/partner_list.html", context)

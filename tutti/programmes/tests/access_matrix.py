@@ -6,7 +6,7 @@ from typing import Any
 from tutti.accounts.models import Role
 from tutti.accounts.testing import AccessRule, person
 from tutti.network.models import HubArea
-from tutti.programmes.models import Attendance, Enrolment, Session, WeeklySlot
+from tutti.programmes.models import Enrolment, Session, WeeklySlot
 from tutti.programmes.services.enrolments import enrolment_apply, enrolment_enrol, enrolment_offer
 from tutti.programmes.tests.factories import ActivityFactory, StaffMemberFactory, TermCalendarFactory, learner
 
@@ -38,21 +38,6 @@ def a_weekly_time(hub: HubArea) -> dict[str, Any]:
         activity=activity, weekday=WeeklySlot.Weekday.MONDAY, starts_at=datetime.time(9), ends_at=datetime.time(10)
     )
     return {"public_id": activity.public_id, "slot_id": slot.pk}
-
-
-def a_marked_learner(hub: HubArea) -> dict[str, Any]:
-
-    session = Session.objects.create(
-        activity=ActivityFactory.create(hub=hub),
-        date=datetime.date.today(),
-        starts_at=datetime.time(9),
-        ends_at=datetime.time(10),
-    )
-    child = learner(hub)
-    Attendance.objects.create(
-        session=session, learner=child, mark=Attendance.Mark.PRESENT, marked_by=person(hub=hub, roles=[Role.TUTOR])
-    )
-    return {"public_id": child.public_id}
 
 
 def _enrolment(hub: HubArea, status: Enrolment.Status) -> dict[str, Any]:
@@ -108,5 +93,4 @@ MATRIX = [
     AccessRule("programmes:today", roles=REGISTER_ROLES),
     AccessRule("programmes:register", roles=REGISTER_ROLES, make_kwargs=a_session),
     AccessRule("programmes:activity_attendance", roles=REGISTER_ROLES, make_kwargs=an_activity),
-    AccessRule("programmes:learner_attendance", roles=REGISTER_ROLES, make_kwargs=a_marked_learner),
 ]

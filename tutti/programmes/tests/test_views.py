@@ -1,5 +1,6 @@
 """The pages as people use them: tutors see only their own sessions, calendars are set up, lists export."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -121,20 +122,30 @@ def test_a_manager_sets_up_a_calendar_and_sees_a_term_outside_the_year_refused(
 
 def test_the_activity_export_holds_the_filtered_rows_in_csv_and_xlsx(hub_a: HubArea, hub_a_manager: User) -> None:
     ActivityFactory.create(
-        hub=hub_a, name="County youth orchestra", kind=Activity.Kind.ENSEMBLE, level=Activity.Level.COUNTY
+        hub=hub_a,
+        name="County youth orchestra",
+        kind=Activity.Kind.ENSEMBLE,
+        level=Activity.Level.COUNTY,
+        fee_basis=Activity.FeeBasis.PER_TERM,
+        fee_pence=45_00,
     )
     ActivityFactory.create(hub=hub_a, calendar=TermCalendar.objects.for_hub(hub_a).get(), name="Beginner guitar")
     client = sign_in(Client(), hub_a_manager)
     url = reverse("programmes:activities")
 
     page = client.get(url, {"kind": "ensemble"}).content.decode()
-    rows = list(csv.reader(io.StringIO(client.get(url, {"kind": "ensemble", "export": "csv"}).content.decode())))
+    download = client.get(url, {"kind": "ensemble", "export": "csv"}).content
+    rows = list(csv.reader(io.StringIO(download.decode("utf-8-sig"))))
     sheet = load_workbook(io.BytesIO(client.get(url, {"kind": "ensemble", "export": "xlsx"}).content)).active
 
     assert "County youth orchestra" in page
     assert "Beginner guitar" not in page
     assert [row[0] for row in rows] == ["Activity", "County youth orchestra"]
     assert rows[1][4] == "County or area"
+    # The byte-order mark, then "£" as UTF-8: what Excel on Windows needs to show the fee as written.
+    assert download.startswith(codecs.BOM_UTF8)
+    assert rows[1][7] == "£45 per term"
+    assert "£45".encode() in download
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["Activity", "County youth orchestra"]
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -67,15 +67,3 @@ def activity_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
     activity = hub_object_or_404(request, activities, public_id=public_id)
     sessions = activity.sessions.prefetch_related("attendance__learner").order_by("date", "starts_at")
     return render(request, "programmes/activity_attendance.html", {"activity": activity, "sessions": sessions})
-
-
-@hub_role_required(*REGISTER_ROLES)
-def learner_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
-    """One learner's marks across the activities the person may see."""
-    marks = selectors.attendance_for_learner(
-        hub=hub_of(request), learner_public_id=public_id, tutor=tutor_scope(request)
-    )
-    first = marks.select_related("learner").first()
-    if first is None:
-        raise Http404("No attendance for that learner in this hub.")
-    return render(request, "programmes/learner_attendance.html", {"learner": first.learner, "marks": marks})

@@ -1,5 +1,6 @@
 """The hub's school pages, exports, API and the survey link, as a hub's staff and a school use them."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -73,7 +74,8 @@ def test_the_list_filters_and_the_export_uses_the_same_filters(hub_a_admin: User
     assert "Navigation Primary School" not in page
 
     download = client.get(reverse("schools:list_csv"), {"engaged": "yes"})
-    rows = list(csv.reader(io.StringIO(download.content.decode())))
+    assert download.content.startswith(codecs.BOM_UTF8)  # so Excel on Windows reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["Navigation Primary School"]
     assert rows[1][-2:] == ["yes", "In progress"]
 
