@@ -70,10 +70,11 @@ def activity_enrol(request: HttpRequest, public_id: str) -> HttpResponse:
     _audit(request, enrolment, f"{enrolment.get_status_display().lower()} in")
     if enrolment.status == Enrolment.Status.WAITING:
         rank = next(row.rank for row in selectors.waiting_list(activity) if row.enrolment.pk == enrolment.pk)
-        messages.success(
+        # Not a green "Success": the child has no place yet, so the banner is the neutral one.
+        messages.info(
             request,
-            f"{activity.name} is full (all {activity.capacity} places are taken): "
-            f"{child.full_name} is number {rank} on the waiting list.",
+            f"{child.full_name} added to the waiting list, position {rank}: "
+            f"{activity.name} is full (all {activity.capacity} places are taken).",
         )
     elif enrolment.status == Enrolment.Status.APPLIED:
         messages.success(request, f"{child.full_name}'s application recorded: offer a place when one is free.")
