@@ -37,6 +37,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# A failed form check gets the site's own 403 page, not Django's bare one.
+CSRF_FAILURE_VIEW = "tutti.core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
