@@ -18,7 +18,7 @@ from tutti.accounts.tests.people import (  # noqa: F401 - fixtures for every mod
     hub_b_admin,
     national_officer,
 )
-from tutti.core.testing.browser import CHROMIUM_ARGS, chromium_path
+from tutti.core.testing.browser import CHROMIUM_ARGS, assert_no_console_errors, chromium_path, console_errors
 
 
 @pytest.fixture(autouse=True)
@@ -62,5 +62,7 @@ def browser() -> Iterator:
 def page(browser, live_server) -> Iterator:
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
+    console_errors(page)
     yield page
+    assert_no_console_errors(page)
     context.close()

@@ -37,6 +37,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# A failed form check gets the site's own 403 page, not Django's bare one.
+CSRF_FAILURE_VIEW = "tutti.core.views.csrf_failure"
+# Every form names the field in its "required" message (tutti/core/forms.py).
+FORM_RENDERER = "tutti.core.forms.FormRenderer"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

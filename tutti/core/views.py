@@ -1,6 +1,7 @@
 """Views of the core app that belong to no domain."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -14,3 +15,17 @@ def health(request: HttpRequest) -> HttpResponse:
     baseline of what the server costs before any of our code runs.
     """
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form whose security check failed (an old page, or cookies refused) gets the site's own 403 page.
+
+    Django's `reason` is for developers ("CSRF token missing"); people are told what to do instead.
+    """
+    context = {
+        "heading": "Your form could not be sent",
+        "reason": "The page was open too long, or your browser did not send the cookie that proves the form "
+        "came from this site.",
+        "csrf_failed": True,
+    }
+    return HttpResponseForbidden(render_to_string("403.html", context, request=request))

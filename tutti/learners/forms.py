@@ -25,6 +25,8 @@ class SchoolChoiceField(forms.ModelChoiceField):
 class LearnerForm(forms.ModelForm):
     """A learner's details: only the fields the person may see are on the form."""
 
+    error_subject = "the learner's"  # "Enter the learner's first name" (tutti.core.forms)
+
     date_of_birth = forms.DateField(input_formats=DATE_FORMATS, help_text=DATE_HINT)
     postcode_district = forms.CharField(
         label="Postcode district",
@@ -40,6 +42,14 @@ class LearnerForm(forms.ModelForm):
         model = Learner
         fields = list(EDITABLE_FIELDS)
         widgets = {"adaptations": forms.Textarea(attrs={"rows": 3})}
+        # These labels are descriptions, not names of a thing, so the message made from a label would not read.
+        error_messages = {
+            "disadvantaged": {
+                "required": "Select whether the learner is eligible for free school meals or pupil premium"
+            },
+            "looked_after": {"required": "Select whether the learner is or was looked after"},
+            "young_carer": {"required": "Select whether the learner is a young carer"},
+        }
 
     def __init__(self, *args: Any, hub: HubArea, access: FieldAccess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,6 +102,8 @@ class LearnerForm(forms.ModelForm):
 
 
 class GuardianForm(forms.ModelForm):
+    error_subject = "the guardian's"  # "Enter the guardian's name"
+
     class Meta:
         model = Guardian
         fields = ["name", "relationship", "email", "phone", "postcode"]
@@ -108,6 +120,10 @@ class ConsentForm(forms.ModelForm):
         model = Consent
         fields = ["kind", "decision", "decided_on", "given_by", "wording"]
         labels = {"kind": "Consent for", "given_by": "Decided by", "wording": "Wording shown"}
+        error_messages = {
+            "kind": {"required": "Select what the consent is for"},
+            "given_by": {"required": "Enter who made the decision"},
+        }
         widgets = {"wording": forms.Textarea(attrs={"rows": 4})}
 
     def clean_decided_on(self) -> date:

@@ -170,6 +170,11 @@ def learner_search(*, hub: HubArea, text: str, limit: int = LEARNER_SEARCH_LIMIT
     return list(learners.filter(Q(reference__iexact=text.strip()) | by_name).select_related("school")[:limit])
 
 
+def pupil_of_another_school(*, activity: Activity, learner: Any) -> bool:
+    """An in-school activity and a learner recorded at a different school (an unknown school is not "another")."""
+    return activity.school_id is not None and learner.school_id is not None and learner.school_id != activity.school_id
+
+
 def learner_of_hub(*, hub: HubArea, public_id: str) -> Any | None:
     """One current learner of the hub by public id (None for anything else, another hub's or a malformed id)."""
     try:

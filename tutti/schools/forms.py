@@ -26,6 +26,7 @@ class SurveyForm(forms.ModelForm):
         choices=SchoolEngagement.PlanStatus.choices,
         widget=forms.RadioSelect,
         help_text="A published plan has a summary on the school's website.",
+        error_messages={"required": "Select where the school's Music Development Plan stands"},
     )
     plan_summary_url = forms.URLField(
         label="Link to the published summary",

@@ -1,4 +1,4 @@
-"""The progression route page: a chart and a table of the same figures."""
+"""The progression route page: a bar chart (drawn by the stylesheet) and a table of the same figures."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,10 +9,6 @@ from tutti.learners.field_access import HUB_WIDE_ROLES
 from tutti.learners.progression import progression_route, wcet_years
 from tutti.learners.views.requests import access_of, hub_of
 
-CHART_WIDTH = 600
-BAR_HEIGHT = 32
-BAR_GAP = 44
-
 
 @hub_role_required(*HUB_WIDE_ROLES)
 def progression(request: HttpRequest) -> HttpResponse:
@@ -22,25 +18,10 @@ def progression(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("year", "")
     year = int(chosen) if chosen.isdigit() and int(chosen) in years else (years[0] if years else None)
     route = progression_route(hub=hub, academic_year=year) if year is not None else None
-    bars = []
-    if route is not None and route.cohort:
-        for index, stage in enumerate(route.stages):
-            bars.append(
-                {
-                    "stage": stage,
-                    "y": index * BAR_GAP,
-                    "width": round(CHART_WIDTH * stage.count / route.cohort),
-                    "text_y": index * BAR_GAP + BAR_HEIGHT / 2 + 5,
-                }
-            )
     context = {
         "route": route,
         "year": year,
         "years": [(value, academic_year.label(value)) for value in years],
-        "bars": bars,
-        "chart_width": CHART_WIDTH,
-        "chart_height": len(bars) * BAR_GAP,
-        "bar_height": BAR_HEIGHT,
         "access": access_of(request),
     }
     return render(request, "learners/progression.html", context)

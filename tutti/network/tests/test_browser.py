@@ -113,3 +113,15 @@ def test_directory_filters_and_sorts_without_javascript(browser, live_server, se
         expect(page.locator("tbody tr").last.locator("td").nth(4)).to_have_text("Not published in this data")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("measure", ["total_funding", "local_authorities"])
+def test_the_map_tables_figures_are_all_in_view_on_a_laptop_screen(browser, live_server, seeded, measure):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    open_page(page, f"/map/?measure={measure}", title_contains="Map of Music Hub areas")
+
+    region = page.locator(".tutti-table-scroll").filter(has=page.locator("#map-table-caption"))
+    cut_off = region.evaluate("(region) => region.scrollWidth - region.clientWidth")
+    assert cut_off <= 0, f"the table beside the map is cut off by {cut_off} pixels"
+    context.close()

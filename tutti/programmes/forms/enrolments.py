@@ -1,4 +1,5 @@
-"""Forms for the enrolment actions that need more than a button: withdrawing (why) and transferring (where)."""
+"""Forms for the enrolment actions that need more than a button: withdrawing (why), transferring (where), and
+enrolling a pupil of another school into an in-school class (why)."""
 
 from typing import Any, cast
 
@@ -14,6 +15,15 @@ class WithdrawForm(forms.Form):
         max_length=200,
         required=False,
         help_text="For example: moved school, or chose another instrument.",
+    )
+
+
+class OtherSchoolForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this pupil joining a class at another school?",
+        max_length=200,
+        help_text="For example: moving to this school next term, or the class is shared by two schools.",
+        error_messages={"required": "Enter why this pupil joins a class at another school"},
     )
 
 

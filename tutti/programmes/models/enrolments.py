@@ -49,6 +49,12 @@ class Enrolment(models.Model):
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=200, blank=True)
+    other_school_reason = models.CharField(
+        "Why a pupil of another school joins",
+        max_length=200,
+        blank=True,
+        help_text="Given when an in-school activity takes a pupil whose school is not the activity's.",
+    )
     transferred_to = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="transferred_from"
     )

@@ -61,8 +61,13 @@ def _refuse_other_hub(activity: Activity, learner: Any) -> None:
 
 
 @transaction.atomic
-def enrolment_apply(*, activity: Activity, learner: Any, by: User, on: date | None = None) -> Enrolment:
-    """Record an application; it holds no place until the hub offers one."""
+def enrolment_apply(
+    *, activity: Activity, learner: Any, by: User, on: date | None = None, other_school_reason: str = ""
+) -> Enrolment:
+    """Record an application; it holds no place until the hub offers one.
+
+    ``other_school_reason``: why a pupil of another school joins an in-school activity (the form asks).
+    """
     _refuse_other_hub(activity, learner)
     activity = _locked(activity)
     _refuse_second_enrolment(activity, learner)
@@ -73,12 +78,18 @@ def enrolment_apply(*, activity: Activity, learner: Any, by: User, on: date | No
         status=Status.APPLIED,
         applied_on=on or timezone.localdate(),
         changed_by=by,
+        other_school_reason=other_school_reason,
     )
 
 
 @transaction.atomic
-def enrolment_enrol(*, activity: Activity, learner: Any, by: User, on: date | None = None) -> Enrolment:
-    """Enrol a learner straight into a place, or onto the end of the waiting list when the activity is full."""
+def enrolment_enrol(
+    *, activity: Activity, learner: Any, by: User, on: date | None = None, other_school_reason: str = ""
+) -> Enrolment:
+    """Enrol a learner straight into a place, or onto the end of the waiting list when the activity is full.
+
+    ``other_school_reason``: why a pupil of another school joins an in-school activity (the form asks).
+    """
     _refuse_other_hub(activity, learner)
     activity = _locked(activity)
     _refuse_second_enrolment(activity, learner)
@@ -88,7 +99,13 @@ def enrolment_enrol(*, activity: Activity, learner: Any, by: User, on: date | No
     else:
         fields = {"status": Status.WAITING, "waiting_position": _next_waiting_position(activity)}
     return Enrolment.objects.create(
-        hub_id=activity.hub_id, activity=activity, learner=learner, applied_on=on, changed_by=by, **fields
+        hub_id=activity.hub_id,
+        activity=activity,
+        learner=learner,
+        applied_on=on,
+        changed_by=by,
+        other_school_reason=other_school_reason,
+        **fields,
     )
 
 

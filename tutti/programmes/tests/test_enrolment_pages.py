@@ -8,7 +8,8 @@ from tutti.accounts.testing import sign_in
 from tutti.network.models import HubArea
 from tutti.programmes.models import Activity, Enrolment
 from tutti.programmes.services.enrolments import enrolment_apply, enrolment_enrol
-from tutti.programmes.tests.factories import ActivityFactory, learner
+from tutti.programmes.tests.factories import ActivityFactory, WcetActivityFactory, learner
+from tutti.schools.tests.factories import SchoolFactory
 
 
 def _page(client: Client, activity: Activity, **params: str) -> str:
@@ -34,7 +35,10 @@ def test_a_manager_finds_a_learner_by_name_and_enrols_them_then_the_full_activit
     client.post(enrol, {"learner": str(amara.public_id), "mode": "enrol"})
     page = client.post(enrol, {"learner": str(bilal.public_id), "mode": "enrol"}, follow=True).content.decode()
 
-    assert "Junior choir is full (all 1 places are taken): Bilal Okafor is number 1 on the waiting list." in page
+    said = page.index("Bilal Okafor added to the waiting list, position 1: Junior choir is full")
+    banner = page[page.rindex('role="', 0, said) : said]  # from the banner's role to its words
+    assert banner.startswith('role="region"')  # a place in a queue is not a green "Success"
+    assert "Important" in banner
     assert list(activity.enrolments.values_list("learner__first_name", "status").order_by("pk")) == [
         ("Amara", "active"),
         ("Bilal", "waiting"),
@@ -139,3 +143,54 @@ def test_a_malformed_learner_id_is_refused_with_a_message(hub_a: HubArea, hub_a_
     enrol = reverse("programmes:activity_enrol", kwargs={"public_id": activity.public_id})
     page = sign_in(Client(), hub_a_manager).post(enrol, {"learner": "not-an-id"}, follow=True).content.decode()
     assert "Choose a learner of this hub" in page
+
+
+def test_enrolling_a_pupil_of_another_school_in_an_in_school_class_warns_and_records_why(
+    hub_a: HubArea, hub_a_manager: User
+) -> None:
+    activity = WcetActivityFactory.create(hub=hub_a, name="Year 4 violins, Oak class", school__name="Oakfield Primary")
+    classmate = learner(hub_a, first_name="Hana", school=activity.school)
+    visitor = learner(hub_a, first_name="Ifan", school=SchoolFactory.create(name="Elmbridge Juniors"))
+    client = sign_in(Client(), hub_a_manager)
+    enrol = reverse("programmes:activity_enrol", kwargs={"public_id": activity.public_id})
+
+    found = _page(client, activity, q="Testperson")
+    assert found.count("Another school") == 1  # the search already says which child is from elsewhere
+
+    client.post(enrol, {"learner": str(classmate.public_id), "mode": "enrol"})
+    assert activity.enrolments.get(learner=classmate).other_school_reason == ""  # the class's own pupil: no question
+
+    warned = client.post(enrol, {"learner": str(visitor.public_id), "mode": "enrol", "q": "Ifan"}).content.decode()
+    assert "Ifan Testperson" in warned
+    assert "is a pupil of Elmbridge Juniors, but Year 4 violins, Oak class is taught at Oakfield Primary" in warned
+    assert not activity.enrolments.filter(learner=visitor).exists()  # nothing happens without a reason
+
+    blank = client.post(enrol, {"learner": str(visitor.public_id), "mode": "enrol", "reason": " "}).content.decode()
+    assert "Enter why this pupil joins a class at another school" in blank
+    assert not activity.enrolments.filter(learner=visitor).exists()
+
+    reason = "Moving to Oakfield Primary after half-term"
+    done = client.post(
+        enrol, {"learner": str(visitor.public_id), "mode": "enrol", "reason": reason}, follow=True
+    ).content.decode()
+    assert "Ifan Testperson enrolled" in done
+    assert f"Pupil of another school: {reason}" in done
+    enrolment = activity.enrolments.get(learner=visitor)
+    assert enrolment.status == "active"
+    assert enrolment.other_school_reason == reason
+    logged = AuditEvent.objects.filter(action=AuditEvent.Action.ENROLMENT_CHANGED).latest("pk").detail
+    assert logged == f"{visitor.reference} active in Year 4 violins, Oak class, a pupil of another school: {reason}"
+
+
+def test_an_application_for_a_pupil_of_another_school_keeps_the_reason_too(hub_a: HubArea, hub_a_manager: User) -> None:
+    activity = WcetActivityFactory.create(hub=hub_a)
+    visitor = learner(hub_a, school=SchoolFactory.create())
+    client = sign_in(Client(), hub_a_manager)
+    enrol = reverse("programmes:activity_enrol", kwargs={"public_id": activity.public_id})
+
+    warned = client.post(enrol, {"learner": str(visitor.public_id), "mode": "apply"}).content.decode()
+    assert "Record the application" in warned
+    client.post(enrol, {"learner": str(visitor.public_id), "mode": "apply", "reason": "Shared class"})
+
+    enrolment = activity.enrolments.get(learner=visitor)
+    assert (enrolment.status, enrolment.other_school_reason) == ("applied", "Shared class")

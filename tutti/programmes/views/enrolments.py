@@ -19,19 +19,22 @@ from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.accounts.models import AuditEvent
 from tutti.accounts.services import audit_record
 from tutti.programmes import selectors
-from tutti.programmes.forms.enrolments import TransferForm, WithdrawForm
+from tutti.programmes.forms.enrolments import OtherSchoolForm, TransferForm, WithdrawForm
 from tutti.programmes.models import Activity, Enrolment
 from tutti.programmes.services import enrolments as services
 from tutti.programmes.views.access import MANAGERS, hub_of, user_of
 
 
 def _audit(request: HttpRequest, enrolment: Enrolment, what: str) -> None:
+    detail = f"{enrolment.learner.reference} {what} {enrolment.activity.name}"
+    if enrolment.other_school_reason:
+        detail += f", a pupil of another school: {enrolment.other_school_reason}"
     audit_record(
         action=AuditEvent.Action.ENROLMENT_CHANGED,
         hub=hub_of(request),
         actor=user_of(request),
         request=request,
-        detail=f"{enrolment.learner.reference} {what} {enrolment.activity.name}",
+        detail=detail,
     )
 
 
@@ -52,28 +55,37 @@ def _enrolment(request: HttpRequest, public_id: str) -> Enrolment:
 @hub_role_required(*MANAGERS)
 @require_POST
 def activity_enrol(request: HttpRequest, public_id: str) -> HttpResponse:
-    """Enrol a learner found by the search (a place, or the waiting list when full), or record an application."""
-    activity = hub_object_or_404(request, Activity.objects.all(), public_id=public_id)
-    query = request.POST.get("q", "")
+    """Enrol a learner found by the search (a place, or the waiting list when full), or record an application.
+
+    A pupil of another school joining an in-school activity is first warned about, and staff say why.
+    """
+    activity = hub_object_or_404(request, Activity.objects.select_related("school"), public_id=public_id)
+    query, mode = request.POST.get("q", ""), request.POST.get("mode", "enrol")
     child = selectors.learner_of_hub(hub=hub_of(request), public_id=request.POST.get("learner", ""))
     if child is None:
         messages.error(request, "Choose a learner of this hub from the search results to enrol.")
         return _back(activity, query)
+    reason = ""
+    if selectors.pupil_of_another_school(activity=activity, learner=child):
+        form = OtherSchoolForm(request.POST if "reason" in request.POST else None)
+        if not form.is_valid():
+            context = {"activity": activity, "child": child, "form": form, "query": query, "mode": mode}
+            return render(request, "programmes/enrolment_other_school.html", context)
+        reason = form.cleaned_data["reason"]
+    enrol = services.enrolment_apply if mode == "apply" else services.enrolment_enrol
     try:
-        if request.POST.get("mode") == "apply":
-            enrolment = services.enrolment_apply(activity=activity, learner=child, by=user_of(request))
-        else:
-            enrolment = services.enrolment_enrol(activity=activity, learner=child, by=user_of(request))
+        enrolment = enrol(activity=activity, learner=child, by=user_of(request), other_school_reason=reason)
     except ValidationError as error:
         messages.error(request, _problem(error))
         return _back(activity, query)
     _audit(request, enrolment, f"{enrolment.get_status_display().lower()} in")
     if enrolment.status == Enrolment.Status.WAITING:
         rank = next(row.rank for row in selectors.waiting_list(activity) if row.enrolment.pk == enrolment.pk)
-        messages.success(
+        # Not a green "Success": the child has no place yet, so the banner is the neutral one.
+        messages.info(
             request,
-            f"{activity.name} is full (all {activity.capacity} places are taken): "
-            f"{child.full_name} is number {rank} on the waiting list.",
+            f"{child.full_name} added to the waiting list, position {rank}: "
+            f"{activity.name} is full (all {activity.capacity} places are taken).",
         )
     elif enrolment.status == Enrolment.Status.APPLIED:
         messages.success(request, f"{child.full_name}'s application recorded: offer a place when one is free.")
