@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tutti.schools",
     "tutti.programmes",
     "tutti.learners",
+    "tutti.opportunities",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",
@@ -186,6 +187,9 @@ STATICFILES_DIRS = [
     # Tutti's stylesheet, compiled from tutti/core/static_src by `npm run build:css`.
     VAR_DIR / "build" / "static",
 ]
+# Uploads (activity photos, hubs' published PDFs) go through the storage API; production sets a shared
+# backend in STORAGES["default"] (DESIGN.md: no local files for uploads past one machine).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

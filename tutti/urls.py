@@ -15,6 +15,8 @@ urlpatterns = [
     path("school-survey/", include("tutti.schools.survey_urls")),
     path("hub/programmes/", include("tutti.programmes.urls")),
     path("hub/learners/", include("tutti.learners.urls")),
+    path("hub/opportunities/", include("tutti.opportunities.hub_urls")),
+    path("opportunities/", include("tutti.opportunities.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),
