@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tutti.programmes",
     "tutti.learners",
     "tutti.opportunities",
+    "tutti.families",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",
@@ -133,6 +134,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:hub_home"
+FAMILY_HOME_URL = "families:home"  # where a person who belongs to no hub lands after signing in
 ACCOUNT_ADAPTER = "tutti.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -171,6 +173,8 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Where emails sent outside a request (a family told their child was offered a place) point people back to.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tutti <no-reply@tutti.example>")
 
 LANGUAGE_CODE = "en-gb"

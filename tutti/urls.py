@@ -17,6 +17,8 @@ urlpatterns = [
     path("hub/learners/", include("tutti.learners.urls")),
     path("hub/opportunities/", include("tutti.opportunities.hub_urls")),
     path("opportunities/", include("tutti.opportunities.urls")),
+    path("hub/families/", include("tutti.families.hub_urls")),
+    path("family/", include("tutti.families.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,18 @@
+"""What the families module adds to earlier modules: the joining page, enrolment emails, a workspace section."""
+
+
+def register() -> None:
+    from tutti.accounts.models import Role
+    from tutti.accounts.workspace import register_section
+    from tutti.families.notifications import enrolment_changed
+    from tutti.opportunities.joining import register_join_page
+    from tutti.programmes.enrolment_news import register_listener
+
+    register_join_page("families:join")
+    register_listener("families", enrolment_changed)
+    register_section(
+        label="Children added by families",
+        url_name="families_hub:matches",
+        roles=[Role.PROGRAMME_MANAGER, Role.HUB_ADMINISTRATOR],
+        description="Children a family added who may be children the hub already knows: confirm or keep apart.",
+    )
