@@ -30,6 +30,8 @@ demo: setup
 	$(MANAGE) load_network_seed
 	$(MANAGE) load_demo_accounts
 	$(MANAGE) load_demo_teaching
+	$(MANAGE) load_demo_opportunities
+	$(MANAGE) load_demo_families
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup
