@@ -1,8 +1,9 @@
 """The demo family: parent@hertfordshire.example with two invented children holding places in public activities.
 
-Each hub's consent questions are set, the children join through the same services a family uses (add,
-apply), the hub offers and the parent accepts; the last past session of the strings group is marked as
-not delivered (tutor away), so the portal's timetable shows a cancelled week. A second run adds nothing.
+Each hub's consent questions are set, the children join at the start of term through the services a family
+uses (add, apply), the hub offers and the parent accepts; the last past session of the strings group is
+marked as not delivered (tutor away), so the portal's timetable shows a cancelled week. A second run adds
+nothing.
 """
 
 from datetime import date
@@ -15,12 +16,11 @@ from tutti.accounts.models import User
 from tutti.families.models import ConsentQuestion, FamilyAccount
 from tutti.families.services.accounts import family_account_of
 from tutti.families.services.joining import NewChild, child_add_and_apply
-from tutti.families.services.portal import offer_accept
 from tutti.learners.models import Consent
 from tutti.network.models import HubArea
 from tutti.opportunities.models import Listing
 from tutti.programmes.models import Session
-from tutti.programmes.services.enrolments import enrolment_offer
+from tutti.programmes.services.enrolments import enrolment_accept, enrolment_offer
 from tutti.programmes.services.registers import session_not_delivered
 
 PARENT_EMAIL = "parent@hertfordshire.example"
@@ -57,6 +57,13 @@ def _listing(name: str) -> Listing:
     return listing
 
 
+def _term_start(listing: Listing) -> date:
+    """The children joined at the start of this term (or today, between terms)."""
+    today = timezone.localdate()
+    term = listing.activity.calendar.terms.filter(starts_on__lte=today).order_by("-starts_on").first()
+    return term.starts_on if term is not None else today
+
+
 def _tutor_away(listing: Listing, by: User) -> None:
     """The most recent session before today of the activity, not delivered: the week the tutor was away."""
     sessions = Session.objects.filter(activity=listing.activity, date__lt=timezone.localdate())
@@ -80,13 +87,15 @@ def load() -> int:
     for first_name, last_name, born, year_group, activity_name in CHILDREN:
         listing = _listing(activity_name)
         questions = ConsentQuestion.objects.for_hub(listing.hub)
+        began = _term_start(listing)
         enrolment = child_add_and_apply(
             account=account,
             activity=listing.activity,
             child=NewChild(first_name, last_name, born, year_group, "AL1", "", "mother", "01632 960555"),
             answers={question: question.kind == Consent.Kind.PHOTOGRAPHY for question in questions},
+            on=began,
         )
-        offer_accept(enrolment=enrolment_offer(enrolment=enrolment, by=admin), by=parent)
+        enrolment_accept(enrolment=enrolment_offer(enrolment=enrolment, by=admin), by=parent, on=began)
         if activity_name == CHILDREN[0][4]:
             _tutor_away(listing, admin)
     return len(CHILDREN)

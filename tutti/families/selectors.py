@@ -90,15 +90,17 @@ def child_page(learner: Learner, *, today: datetime.date) -> ChildPage:
     enrolments = list(
         Enrolment.objects.filter(learner=learner).select_related("activity").order_by("activity__name", "-applied_on")
     )
-    holding = [e.activity_id for e in enrolments if e.status in Enrolment.HOLDING_PLACE]
-    sessions = sessions_between(
-        activity_ids=holding,
+    # Only the sessions since each place began: the weeks before were not the child's.
+    began = {e.activity_id: e.started_on for e in enrolments if e.status in Enrolment.HOLDING_PLACE}
+    window = sessions_between(
+        activity_ids=list(began),
         starts_on=today - datetime.timedelta(days=TIMETABLE_DAYS_BEFORE),
         ends_on=today + datetime.timedelta(days=TIMETABLE_DAYS_AFTER),
     )
+    sessions = [s for s in window if s.date >= (began[s.activity_id] or s.date)]
     marks = {
         mark.session_id: mark.get_mark_display()
-        for mark in Attendance.objects.filter(learner=learner, session__in=sessions)
+        for mark in Attendance.objects.filter(learner=learner, session__in=[s.pk for s in sessions])
     }
     learner_with_consents = Learner.objects.prefetch_related("consents").get(pk=learner.pk)
     return ChildPage(

@@ -56,6 +56,7 @@ def child_add_and_apply(
     child: NewChild,
     answers: dict[ConsentQuestion, bool],
     request: HttpRequest | None = None,
+    on: date | None = None,
 ) -> Enrolment:
     """Add the family's child to the activity's hub, record the consents in the hub's words, and apply.
 
@@ -88,7 +89,7 @@ def child_add_and_apply(
         consents_give(account=account, learner=learner, answers=answers, request=request)
         if known is not None:
             ChildMatch.objects.create(hub=activity.hub, added=learner, known=known)
-        return enrolment_apply(activity=activity, learner=learner, by=user)
+        return enrolment_apply(activity=activity, learner=learner, by=user, on=on)
 
 
 def known_child_apply(

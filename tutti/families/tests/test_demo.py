@@ -54,7 +54,9 @@ def test_a_second_run_adds_nothing(demo: None) -> None:
 
 def test_al1_for_a_9_year_old_violinist_finds_hertfordshire_nearest_first(demo: None) -> None:
     violin = Instrument.objects.get(name="Violin")
-    page = Client().get("/opportunities/", {"postcode": "AL1", "age": "9", "instrument": str(violin.pk)}).content.decode()
+    page = (
+        Client().get("/opportunities/", {"postcode": "AL1", "age": "9", "instrument": str(violin.pk)}).content.decode()
+    )
     hubs = re.findall(r"</a></h3>\s*<p class=\"govuk-body-s[^\"]*\">[^,]+, ([A-Za-z]+)", page)
     distances = [float(km) for km in re.findall(r"([0-9.]+) km away", page)]
     assert hubs[:3] == ["Hertfordshire"] * 3

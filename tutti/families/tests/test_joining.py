@@ -21,8 +21,8 @@ from tutti.programmes.models import Enrolment
 from tutti.programmes.selectors import register_rows
 from tutti.programmes.services.enrolments import enrolment_offer
 
-# Emails go after commit, as in production; the seed data (postcode districts) is restored after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Emails go after commit, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ACCOUNT = {
     "first_name": "Invented",

@@ -84,8 +84,8 @@ def test_the_timetable_marks_the_week_the_tutor_was_away_and_attendance(
     client: Client, parent: FamilyAccount, child: Learner, manager: User
 ) -> None:
     activity = ActivityFactory.create(hub=child.hub, name="Junior strings")
-    enrolment_enrol(activity=activity, learner=child, by=manager)
     today = timezone.localdate()
+    enrolment_enrol(activity=activity, learner=child, by=manager, on=today - datetime.timedelta(days=14))
     ran = Session.objects.create(
         activity=activity,
         date=today - datetime.timedelta(days=7),
@@ -105,6 +105,28 @@ def test_the_timetable_marks_the_week_the_tutor_was_away_and_attendance(
     assert "Not running</strong> Tutor absence" in page
     assert '<td class="govuk-table__cell">Present</td>' in page
     assert AuditEvent.objects.filter(action=AuditEvent.Action.LEARNER_VIEWED, actor=parent.user).exists()
+
+
+def test_the_timetable_starts_when_the_place_began(
+    client: Client, parent: FamilyAccount, child: Learner, manager: User
+) -> None:
+    activity = ActivityFactory.create(hub=child.hub, name="Junior strings")
+    today = timezone.localdate()
+    enrolment_enrol(activity=activity, learner=child, by=manager, on=today - datetime.timedelta(days=3))
+    for days in (-10, -1, 6):
+        Session.objects.create(
+            activity=activity,
+            date=today + datetime.timedelta(days=days),
+            starts_at=datetime.time(17),
+            ends_at=datetime.time(18),
+        )
+    page = sign_in(client, parent.user).get(f"/family/children/{child.public_id}/").content.decode()
+    shown = [today + datetime.timedelta(days=days) for days in (-1, 6)]
+    assert page.count("<br>17:00</td>") == 2
+    for day in shown:
+        assert f"{day:%a} {day.day} {day:%b}" in page
+    assert "No register taken" in page
+    assert "Planned" in page
 
 
 def test_accepting_in_two_tabs_accepts_once_and_says_so(parent: FamilyAccount, child: Learner, manager: User) -> None:

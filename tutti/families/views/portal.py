@@ -49,7 +49,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def child(request: HttpRequest, public_id: str) -> HttpResponse:
     learner = _child(request, public_id)
     learner_viewed(learner=learner, by=family_of(request).user, request=request)
-    context = {"child": learner, "page": selectors.child_page(learner, today=timezone.localdate())}
+    today = timezone.localdate()
+    context = {"child": learner, "page": selectors.child_page(learner, today=today), "today": today}
     return render(request, "families/child.html", context)
 
 

@@ -10,7 +10,7 @@ from tutti.network.models import HubArea
 from tutti.opportunities.tests.factories import listed
 from tutti.programmes.models import Session
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def fits_a_phone(page) -> bool:
