@@ -13,7 +13,6 @@ from tutti.opportunities.models import Listing, PostcodeDistrict, Venue
 from tutti.programmes.models import Activity, WeeklySlot
 from tutti.programmes.tests.factories import ActivityFactory
 
-
 SEED = Path(__file__).resolve().parent.parent / "seed" / "postcode_district_centroids.csv"
 
 
