@@ -97,6 +97,43 @@ class ChildForm(forms.Form):
         return NewChild(**{name: self.cleaned_data[name] for name in NewChild.__dataclass_fields__})
 
 
+YOUNG_PERSON_AGE = 13
+
+
+class YoungPersonForm(ChildForm):
+    """A young person registering their own interest: the child's fields, about themselves, 13 or over."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "me")
+        super().__init__(*args, **kwargs)
+        del self.fields["relationship"], self.fields["phone"]
+        self.fields["first_name"].label = "Your first name"
+        self.fields["last_name"].label = "Your last name"
+        self.fields["date_of_birth"].label = "Your date of birth"
+        self.fields["adaptations"].label = "Anything a tutor needs to know to teach you well (optional)"
+
+    def clean_date_of_birth(self) -> date:
+        born = super().clean_date_of_birth()
+        if _age_on(born, timezone.localdate()) < YOUNG_PERSON_AGE:
+            raise forms.ValidationError(
+                f"You can register yourself from the age of {YOUNG_PERSON_AGE}: ask a parent or carer to apply for you."
+            )
+        return born
+
+    def new_child(self) -> NewChild:
+        data = self.cleaned_data
+        return NewChild(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            date_of_birth=data["date_of_birth"],
+            year_group=data["year_group"],
+            postcode_district=data["postcode_district"],
+            adaptations=data["adaptations"],
+            relationship="",
+            phone="",
+        )
+
+
 class ConsentsForm(forms.Form):
     """One yes-or-no question for each consent the hub asks, in the hub's words; every one must be answered."""
 

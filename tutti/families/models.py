@@ -46,6 +46,24 @@ class GuardianLink(models.Model):
         return f"{self.account} for {self.guardian}"
 
 
+class YoungPersonLink(models.Model):
+    """A young person (13 or over) who registered their own interest: their account speaks for themselves.
+
+    Only for activities the hub marks as open to it (``Listing.young_people_may_apply``); the hub then
+    contacts the family as it would for any application.
+    """
+
+    account = models.OneToOneField(FamilyAccount, on_delete=models.PROTECT, related_name="own_record")
+    learner = models.OneToOneField("learners.Learner", on_delete=models.PROTECT, related_name="own_account")
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["linked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.account} for themselves"
+
+
 class ConsentQuestionQuerySet(HubScopedQuerySet["ConsentQuestion"]):
     pass
 

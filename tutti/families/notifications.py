@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from tutti.families.models import YoungPersonLink
 from tutti.programmes.models import Enrolment
 from tutti.programmes.selectors import waiting_list
 
@@ -42,6 +43,9 @@ def enrolment_changed(enrolment: Enrolment) -> None:
         for guardian in enrolment.learner.guardians.select_related("family_link__account__user")
         if (link := getattr(guardian, "family_link", None)) is not None
     }
+    own = YoungPersonLink.objects.filter(learner=enrolment.learner).select_related("account__user").first()
+    if own is not None:
+        accounts.add(own.account.user.email)
     if not accounts:
         return
     rank = next((row.rank for row in waiting_list(enrolment.activity) if row.enrolment.pk == enrolment.pk), None)

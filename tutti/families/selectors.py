@@ -4,7 +4,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from tutti.families.models import ChildMatch, ConsentQuestion, FamilyAccount, GuardianLink
 from tutti.learners.models import Learner
@@ -25,9 +25,10 @@ def _uuid(text: str) -> uuid.UUID | None:
 
 
 def children_of(account: FamilyAccount) -> QuerySet[Learner]:
+    """The learners the account speaks for: children through guardian links, or the young person themselves."""
     return (
         Learner.objects.current()
-        .filter(guardians__family_link__account=account)
+        .filter(Q(guardians__family_link__account=account) | Q(own_account__account=account))
         .distinct()
         .select_related("hub")
         .order_by("first_name", "last_name")
@@ -44,8 +45,9 @@ def children_in_hub(account: FamilyAccount, hub_id: int) -> QuerySet[Learner]:
     return children_of(account).filter(hub_id=hub_id)
 
 
-def link_for(account: FamilyAccount, learner: Learner) -> GuardianLink:
-    return GuardianLink.objects.select_related("guardian").filter(account=account, guardian__learner=learner).first()  # type: ignore[return-value]
+def link_for(account: FamilyAccount, learner: Learner) -> GuardianLink | None:
+    """The account's guardian record for the learner (None when a young person registered themselves)."""
+    return GuardianLink.objects.select_related("guardian").filter(account=account, guardian__learner=learner).first()
 
 
 def enrolment_of(account: FamilyAccount, public_id: str) -> Enrolment | None:

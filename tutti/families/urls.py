@@ -8,6 +8,7 @@ urlpatterns = [
     path("", portal.home, name="home"),
     path("join/<uuid:public_id>/", joining.join, name="join"),
     path("apply/<uuid:public_id>/", joining.apply, name="apply"),
+    path("apply/<uuid:public_id>/myself/", joining.apply_myself, name="apply_myself"),
     path("verify-email/", joining.verify_email, name="verify_email"),
     path("verify-email/send-again/", joining.verify_email_resend, name="verify_email_resend"),
     path("children/<uuid:public_id>/", portal.child, name="child"),

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from tutti.accounts.models import User
-from tutti.families.models import ChildMatch, ConsentQuestion, FamilyAccount, GuardianLink
+from tutti.families.models import ChildMatch, ConsentQuestion, FamilyAccount, GuardianLink, YoungPersonLink
 from tutti.learners.models import Learner
 from tutti.learners.services.family import consent_record, guardian_add
 from tutti.learners.services.learners import learner_create, match_key
@@ -90,6 +90,32 @@ def child_add_and_apply(
         if known is not None:
             ChildMatch.objects.create(hub=activity.hub, added=learner, known=known)
         return enrolment_apply(activity=activity, learner=learner, by=user, on=on)
+
+
+def young_person_apply(
+    *, account: FamilyAccount, activity: Activity, child: NewChild, request: HttpRequest | None = None
+) -> Enrolment:
+    """A young person of 13 or over registers their own interest (the form checked the age and the listing).
+
+    No guardian is recorded: the hub contacts the family, as for any application, and asks its consents then.
+    """
+    with transaction.atomic():
+        known = _known_child(activity=activity, child=child)
+        learner = learner_create(
+            hub=activity.hub,
+            by=account.user,
+            request=request,
+            first_name=child.first_name,
+            last_name=child.last_name,
+            date_of_birth=child.date_of_birth,
+            year_group=child.year_group,
+            postcode_district=child.postcode_district.upper(),
+            adaptations=child.adaptations,
+        )
+        YoungPersonLink.objects.create(account=account, learner=learner)
+        if known is not None:
+            ChildMatch.objects.create(hub=activity.hub, added=learner, known=known)
+        return enrolment_apply(activity=activity, learner=learner, by=account.user)
 
 
 def known_child_apply(

@@ -20,6 +20,7 @@ COVERED_URL_NAMES = frozenset(
     {
         "families:home",
         "families:apply",
+        "families:apply_myself",
         "families:verify_email",
         "families:verify_email_resend",
         "families:child",

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from tutti.accounts.models import User
 from tutti.families import selectors
 from tutti.families.access import family_of, family_required
-from tutti.families.forms import AccountForm, ChildForm, ConsentsForm, WhichChildForm
+from tutti.families.forms import AccountForm, ChildForm, ConsentsForm, WhichChildForm, YoungPersonForm
 from tutti.families.services.accounts import family_account_create, family_account_of
-from tutti.families.services.joining import child_add_and_apply, known_child_apply
+from tutti.families.services.joining import child_add_and_apply, known_child_apply, young_person_apply
 from tutti.learners.models import Learner
 from tutti.opportunities.models import Listing
 from tutti.opportunities.selectors import public_listing
@@ -127,3 +127,23 @@ def apply(request: HttpRequest, public_id: str) -> HttpResponse:
         "forms": [form for form in (which, child_form, consents) if form is not None],
     }
     return render(request, "families/apply.html", context)
+
+
+@family_required
+def apply_myself(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A young person of 13 or over registers their own interest, where the hub allows it for the activity."""
+    listing = _listing(public_id)
+    if not listing.young_people_may_apply:
+        raise Http404("The hub asks a parent or carer to apply for this activity.")
+    form = YoungPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolment = young_person_apply(
+                account=family_of(request), activity=listing.activity, child=form.new_child(), request=request
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Your interest in {listing.activity.name} is with the hub: it will contact you.")
+            return redirect("families:child", public_id=enrolment.learner.public_id)
+    return render(request, "families/apply_myself.html", {"form": form, "listing": listing})

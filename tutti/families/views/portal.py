@@ -87,6 +87,8 @@ def withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
 def contact(request: HttpRequest, public_id: str) -> HttpResponse:
     learner = _child(request, public_id)
     link = selectors.link_for(family_of(request), learner)
+    if link is None:
+        raise Http404("A young person's own contact details are kept by the hub: ask the hub to change them.")
     initial = {"phone": link.guardian.phone, "postcode": link.guardian.postcode}
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
