@@ -10,7 +10,7 @@ from django.utils import timezone
 from tutti.families.models import ConsentQuestion
 from tutti.families.services.joining import NewChild
 from tutti.learners.forms import DATE_FORMATS, DATE_HINT
-from tutti.learners.models import POSTCODE_DISTRICT, Guardian, Learner
+from tutti.learners.models import POSTCODE_DISTRICT, Consent, Guardian, Learner
 from tutti.learners.models.choices import YearGroup
 
 OLDEST_AGE = 25
@@ -194,3 +194,18 @@ class MatchDecisionForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
+
+
+class ConsentQuestionsForm(forms.Form):
+    """The hub's words for each consent it asks families; leave one empty not to ask it."""
+
+    def __init__(self, *args: Any, current: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, label in Consent.Kind.choices:
+            self.fields[kind] = forms.CharField(
+                label=label,
+                required=False,
+                initial=current.get(kind, ""),
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text="Exactly what a family reads and agrees to. Leave it empty not to ask.",
+            )

@@ -9,4 +9,5 @@ app_name = "families_hub"
 urlpatterns = [
     path("matches/", staff.matches, name="matches"),
     path("matches/<int:pk>/", staff.match_decide, name="match_decide"),
+    path("consents/", staff.consent_questions, name="consent_questions"),
 ]

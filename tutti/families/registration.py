@@ -16,3 +16,9 @@ def register() -> None:
         roles=[Role.PROGRAMME_MANAGER, Role.HUB_ADMINISTRATOR],
         description="Children a family added who may be children the hub already knows: confirm or keep apart.",
     )
+    register_section(
+        label="Consents families are asked",
+        url_name="families_hub:consent_questions",
+        roles=[Role.HUB_ADMINISTRATOR],
+        description="Photography and data sharing, in the hub's own words, asked when a family applies online.",
+    )

@@ -1,15 +1,17 @@
-"""What a family does in the portal (accept a place, withdraw, change contact details) and staff confirming a match."""
+"""What a family does in the portal (accept, withdraw, contact details) and the hub's side: matches, consents asked."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from tutti.accounts.models import User
-from tutti.families.models import ChildMatch, GuardianLink
+from tutti.accounts.models import AuditEvent, User
+from tutti.accounts.services import audit_record
+from tutti.families.models import ChildMatch, ConsentQuestion, GuardianLink
 from tutti.learners.models import Guardian
 from tutti.learners.services.family import guardian_contact_change
 from tutti.learners.services.merge import learners_merge
+from tutti.network.models import HubArea
 from tutti.programmes.models import Enrolment
 from tutti.programmes.services.enrolments import enrolment_accept, enrolment_withdraw
 
@@ -66,3 +68,25 @@ def child_match_decide(*, match: ChildMatch, same_child: bool, by: User, request
             learners_merge(keep=match.known, merge=match.added, by=by, request=request)
         match.same_child, match.decided_by, match.decided_at = same_child, by, timezone.now()
         match.save(update_fields=["same_child", "decided_by", "decided_at"])
+
+
+def consent_questions_set(
+    *, hub: HubArea, wordings: dict[str, str], by: User, request: HttpRequest | None = None
+) -> None:
+    """The consents the hub asks families when they apply, in its words; an empty wording stops asking it.
+
+    Decisions already recorded keep the exact words the family saw then (learners.Consent.wording).
+    """
+    with transaction.atomic():
+        for kind, wording in wordings.items():
+            if wording.strip():
+                ConsentQuestion.objects.update_or_create(hub=hub, kind=kind, defaults={"wording": wording.strip()})
+            else:
+                ConsentQuestion.objects.for_hub(hub).filter(kind=kind).delete()
+        audit_record(
+            action=AuditEvent.Action.PUBLIC_PAGE_CHANGED,
+            hub=hub,
+            actor=by,
+            request=request,
+            detail="Changed the consents families are asked when they apply",
+        )

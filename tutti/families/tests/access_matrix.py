@@ -41,4 +41,5 @@ def a_match(hub: HubArea) -> dict[str, Any]:
 MATRIX = [
     AccessRule("families_hub:matches", roles=MANAGERS),
     AccessRule("families_hub:match_decide", roles=MANAGERS, make_kwargs=a_match),
+    AccessRule("families_hub:consent_questions", roles=frozenset({Role.HUB_ADMINISTRATOR})),
 ]

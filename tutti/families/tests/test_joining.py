@@ -180,3 +180,13 @@ def test_a_known_child_of_the_family_applies_without_retyping(strings: Listing, 
     assert "Ottoline" in page
     assert "is already in Junior strings" in page
     assert Consent.objects.filter(learner=child).count() == 1  # the refused second application recorded nothing
+
+
+def test_the_hub_administrator_sets_the_consents_in_its_own_words(strings: Listing, hub_a_admin: User) -> None:
+    client = sign_in(Client(), hub_a_admin)
+    wording = "Hertfordshire Music Hub may film concerts for its website."
+    client.post("/hub/families/consents/", {"photography": wording, "data_sharing": ""})
+    parent = sign_in(Client(), family("parent@example.org").user)
+    page = parent.get(f"/family/apply/{strings.public_id}/").content.decode()
+    assert wording in page
+    assert "Sharing data with partners" not in page
