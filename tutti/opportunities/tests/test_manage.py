@@ -131,3 +131,9 @@ def test_a_withdrawn_document_leaves_the_hub_page(hub_a_admin: User, hub_a: HubA
     client.post(f"/hub/opportunities/documents/{document.public_id}/withdraw/")
     assert "Charging policy" not in Client().get("/hubs/hertfordshire/").content.decode()
     assert Client().get(f"/opportunities/documents/{document.public_id}/").status_code == 404
+
+
+def test_a_new_listing_shows_on_the_cached_finder_at_once(hub_a_manager: User, activity: Activity) -> None:
+    assert "Saturday strings" not in Client().get("/opportunities/").content.decode()  # cached now
+    sign_in(Client(), hub_a_manager).post(f"/hub/opportunities/activities/{activity.public_id}/listing/", LISTING)
+    assert "Saturday strings" in Client().get("/opportunities/").content.decode()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from tutti.network.models import HubArea
 from tutti.opportunities import feeds, selectors
+from tutti.opportunities.views.public import cached
 from tutti.programmes.models import Session
 
 
@@ -23,6 +24,7 @@ def _addresses(request: HttpRequest, sessions: list[Session]) -> dict[int, str]:
 
 
 @require_safe
+@cached
 def calendar(request: HttpRequest) -> HttpResponse:
     """The coming weeks' sessions of every hub's public activities, or one hub's (?hub=slug), by day."""
     hubs = selectors.hubs_with_listings()
@@ -47,6 +49,7 @@ def _ics(name: str, body: bytes, filename: str) -> HttpResponse:
 
 
 @require_safe
+@cached
 def hub_feed(request: HttpRequest, slug: str) -> HttpResponse:
     hub = get_object_or_404(HubArea, slug=slug)
     sessions = list(selectors.upcoming_sessions(hub=hub, starts_on=timezone.localdate()))
@@ -57,6 +60,7 @@ def hub_feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached
 def listing_feed(request: HttpRequest, public_id: str) -> HttpResponse:
     listing = selectors.public_listing(public_id)
     if listing is None:

@@ -5,11 +5,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from tutti.network.caching import cached_public_page_for
 from tutti.opportunities import selectors
 from tutti.opportunities.forms import FinderForm
 from tutti.opportunities.joining import join_url
 
 RESULTS_PER_PAGE = 20
+# Listings bump the network revision, so a changed listing shows at once; an activity's weekly times and
+# places, which programmes changes without a bump, may be this many seconds behind on the public pages.
+PUBLIC_PAGE_SECONDS = 60
+cached = cached_public_page_for(PUBLIC_PAGE_SECONDS)
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -19,6 +24,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @require_safe
+@cached
 def finder(request: HttpRequest) -> HttpResponse:
     """Search every hub's public activities; nearest first when a postcode is given."""
     form = FinderForm(request.GET or None)
@@ -40,6 +46,7 @@ def finder(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached
 def listing_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     listing = selectors.public_listing(public_id)
     if listing is None:
