@@ -35,6 +35,8 @@ demo: setup $(DEMO_ENV)
 	$(MANAGE) load_demo_accounts
 	$(MANAGE) load_demo_teaching
 	$(MANAGE) load_demo_partners
+	$(MANAGE) load_demo_opportunities
+	$(MANAGE) load_demo_families
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup

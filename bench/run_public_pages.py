@@ -45,6 +45,9 @@ PAGES = [
     "/map/",
     "/api/hub-areas/",
     "/downloads/hub-areas-and-funding.csv",
+    "/opportunities/",
+    "/opportunities/?postcode=AL1&age=9",
+    "/opportunities/calendar/",
 ]
 TARGET_RATIO = 3.0
 REQUEST_TIMEOUT_SECONDS = 30

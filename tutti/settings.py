@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "tutti.schools",
     "tutti.programmes",
     "tutti.learners",
+    "tutti.opportunities",
+    "tutti.families",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",
@@ -136,6 +138,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:hub_home"
+FAMILY_HOME_URL = "families:home"  # where a person who belongs to no hub lands after signing in
 ACCOUNT_ADAPTER = "tutti.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -187,6 +190,8 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Where emails sent outside a request (a family told their child was offered a place) point people back to.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tutti <no-reply@tutti.example>")
 
 LANGUAGE_CODE = "en-gb"
@@ -203,6 +208,9 @@ STATICFILES_DIRS = [
     # Tutti's stylesheet, compiled from tutti/core/static_src by `npm run build:css`.
     VAR_DIR / "build" / "static",
 ]
+# Uploads (activity photos, hubs' published PDFs) go through the storage API; production sets a shared
+# backend in STORAGES["default"] (DESIGN.md: no local files for uploads past one machine).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

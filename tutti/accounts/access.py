@@ -41,7 +41,8 @@ def two_factor_satisfied(request: HttpRequest) -> bool:
     return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
-def _two_factor_redirect(request: HttpRequest) -> HttpResponse:
+def two_factor_redirect(request: HttpRequest) -> HttpResponse:
+    """Send the person to set up an authenticator app, or to enter a code, then back to this page."""
     has_totp = Authenticator.objects.filter(user_id=request.user.pk, type=Authenticator.Type.TOTP).exists()
     target = "mfa_reauthenticate" if has_totp else "mfa_activate_totp"
     response = redirect(target)
@@ -77,7 +78,7 @@ def hub_role_required(*roles: Role, sensitive: bool = True) -> Callable[[View], 
             if not (membership.role_set & wanted):
                 raise PermissionDenied("Your roles in this hub do not open this page.")
             if sensitive and not two_factor_satisfied(request):
-                return _two_factor_redirect(request)
+                return two_factor_redirect(request)
             request.membership = membership  # type: ignore[attr-defined]
             request.hub = membership.hub  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
@@ -98,7 +99,7 @@ def national_officer_required(view: View) -> View:
         if membership is None or Role.NATIONAL_OFFICER not in membership.role_set:
             raise PermissionDenied("Only national officers open this page.")
         if not two_factor_satisfied(request):
-            return _two_factor_redirect(request)
+            return two_factor_redirect(request)
         return view(request, *args, **kwargs)
 
     return wrapped  # type: ignore[return-value]

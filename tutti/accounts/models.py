@@ -208,6 +208,8 @@ class AuditEvent(models.Model):
         STAFF_RECORD_CHANGED = "staff_record_changed", "Changed a staff record"
         SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Recorded a DBS check"
         ACTIVITY_CHANGED = "activity_changed", "Changed an activity"
+        PUBLIC_PAGE_CHANGED = "public_page_changed", "Changed what the public sees of the hub"
+        FAMILY_ACCOUNT_CREATED = "family_account_created", "Created a family account"
 
     hub = models.ForeignKey(
         "network.HubArea",

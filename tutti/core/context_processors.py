@@ -14,6 +14,7 @@ class NavItem:
 
 
 PUBLIC_NAVIGATION = [
+    ("Find activities", "opportunities:finder"),
     ("Music Hubs", "network:hub_list"),
     ("Map", "network:map"),
     ("Downloads", "network:downloads"),

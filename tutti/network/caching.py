@@ -39,7 +39,20 @@ def page_cache_key(request: HttpRequest) -> str:
 
 def cached_public_page(view: View) -> View:
     """Serve an anonymous GET from the cache while the network data is unchanged."""
+    return cached_public_page_for(PAGE_TIMEOUT_SECONDS)(view)
 
+
+def cached_public_page_for(seconds: int) -> Callable[[View], View]:
+    """The same, but for at most ``seconds``: for pages that also show data no revision bump covers (an
+    activity's weekly times, a cancelled session), which may then be that many seconds behind."""
+
+    def decorator(view: View) -> View:
+        return _cached(view, seconds)
+
+    return decorator
+
+
+def _cached(view: View, timeout: int) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not _cacheable_request(request):
@@ -54,7 +67,7 @@ def cached_public_page(view: View) -> View:
         if callable(render):  # template and API responses render lazily; the cache needs the bytes
             render()
         if isinstance(response, HttpResponse) and response.status_code == 200:
-            cache.set(key, (response.content, dict(response.headers)), PAGE_TIMEOUT_SECONDS)
+            cache.set(key, (response.content, dict(response.headers)), timeout)
         return response
 
     return wrapper

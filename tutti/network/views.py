@@ -14,6 +14,7 @@ from tutti.core import academic_year
 from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.network import downloads as download_files
 from tutti.network.caching import cached_public_page
+from tutti.network.hub_page import parts_for
 from tutti.network.map import MEASURES, MEASURES_BY_KEY, build_map
 from tutti.network.models import Aim, StrategicFunction
 from tutti.network.selectors import hub_area_summaries, latest_funding_year, national_totals
@@ -66,6 +67,7 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "area": summary.area,
             "hub_map": hub_map,
             "map_area": hub_map.area(slug),
+            "parts": parts_for(summary.area),
             **_year_context(year),
         },
     )

@@ -14,6 +14,7 @@ from tutti.programmes.models import (
     Activity,
     Attendance,
     Enrolment,
+    Instrument,
     SafeguardingCheck,
     Session,
     StaffMember,
@@ -220,3 +221,78 @@ def transfer_targets(enrolment: Enrolment) -> QuerySet[Activity]:
 def weekly_time_removable_count(*, weekly_time: WeeklySlot, on: datetime.date) -> int:
     """How many of a weekly time's sessions removing it would remove (from ``on``, planned, unmarked)."""
     return removable_sessions(weekly_time.sessions.filter(date__gte=on)).count()
+
+
+@dataclass(frozen=True)
+class ActivityCriteria:
+    """What a family looks for (the public finder): each criterion left as None matches every activity."""
+
+    age: int | None = None
+    year_group: int | None = None
+    instrument_id: int | None = None
+    weekday: int | None = None
+    starts_from: datetime.time | None = None
+    starts_before: datetime.time | None = None
+    free_only: bool = False
+    send_adapted: bool = False
+
+
+def _within(low: str, high: str, lowest: int, highest: int) -> Q:
+    """The activity's range (either end may be open) overlaps lowest..highest."""
+    return (Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__lte": highest})) & (
+        Q(**{f"{high}__isnull": True}) | Q(**{f"{high}__gte": lowest})
+    )
+
+
+def activities_matching(criteria: ActivityCriteria) -> QuerySet[Activity]:
+    """Every hub's activities that fit the criteria; the caller narrows them to what is public.
+
+    An activity is for ages, for year groups, or both. A child's age puts them in one of two year groups
+    (a 9-year-old is in year 4 or year 5 depending on their birthday), and a year group in one of two ages.
+    """
+    matching = Activity.objects.all()
+    if criteria.age is not None:
+        age = criteria.age
+        matching = matching.filter(
+            _within("age_from", "age_to", age, age), _within("year_group_from", "year_group_to", age - 5, age - 4)
+        )
+    if criteria.year_group is not None:
+        year = criteria.year_group
+        matching = matching.filter(
+            _within("year_group_from", "year_group_to", year, year), _within("age_from", "age_to", year + 4, year + 5)
+        )
+    if criteria.instrument_id is not None:
+        matching = matching.filter(instruments=criteria.instrument_id)
+    slots = WeeklySlot.objects.all()
+    if criteria.weekday is not None:
+        slots = slots.filter(weekday=criteria.weekday)
+    if criteria.starts_from is not None:
+        slots = slots.filter(starts_at__gte=criteria.starts_from)
+    if criteria.starts_before is not None:
+        slots = slots.filter(starts_at__lt=criteria.starts_before)
+    if (criteria.weekday, criteria.starts_from, criteria.starts_before) != (None, None, None):
+        matching = matching.filter(pk__in=slots.values("activity_id"))
+    if criteria.free_only:
+        matching = matching.filter(fee_basis=Activity.FeeBasis.FREE)
+    if criteria.send_adapted:
+        matching = matching.filter(send_adapted=True)
+    return matching
+
+
+def activities_for_public_pages() -> QuerySet[Activity]:
+    """Activities with what the public pages show of them: the hub, the instruments, the weekly times."""
+    return Activity.objects.select_related("hub", "calendar").prefetch_related("instruments", "slots__terms")
+
+
+def sessions_between(*, activity_ids: Any, starts_on: datetime.date, ends_on: datetime.date) -> QuerySet[Session]:
+    """The sessions of these activities (a list or a subquery) from one day to another, with their activity."""
+    return (
+        Session.objects.filter(activity_id__in=activity_ids, date__gte=starts_on, date__lte=ends_on)
+        .select_related("activity", "activity__hub")
+        .order_by("date", "starts_at", "activity__name")
+    )
+
+
+def instruments_taught() -> QuerySet[Instrument]:
+    """The instruments (and voice) some activity is for: the finder's choices."""
+    return Instrument.objects.filter(activities__isnull=False).distinct().order_by("name")

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tutti.accounts.management.commands.load_demo_accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from tutti.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tutti.accounts.models import AuditEvent, Role, User
 from tutti.accounts.testing import sign_in
 from tutti.accounts.tests.totp import totp_code

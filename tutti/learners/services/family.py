@@ -107,3 +107,14 @@ def milestone_record(
         )
         _changed(learner=learner, by=by, request=request, what=f"{Milestone.Kind(kind).label} recorded")
     return milestone
+
+
+def guardian_contact_change(
+    *, guardian: Guardian, by: User, phone: str, postcode: str, request: HttpRequest | None = None
+) -> Guardian:
+    """Change how the hub reaches a guardian (phone, postcode); audited, never the values themselves."""
+    with transaction.atomic():
+        guardian.phone, guardian.postcode = phone.strip(), postcode.strip().upper()
+        guardian.save(update_fields=["phone", "postcode", "updated_at"])
+        _changed(learner=guardian.learner, by=by, request=request, what="guardian's contact details changed")
+    return guardian

@@ -16,6 +16,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from tutti.accounts.models import User
+from tutti.programmes.enrolment_news import announce
 from tutti.programmes.models import Activity, Enrolment
 
 Status = Enrolment.Status
@@ -71,7 +72,7 @@ def enrolment_apply(
     _refuse_other_hub(activity, learner)
     activity = _locked(activity)
     _refuse_second_enrolment(activity, learner)
-    return Enrolment.objects.create(
+    enrolment = Enrolment.objects.create(
         hub_id=activity.hub_id,
         activity=activity,
         learner=learner,
@@ -80,6 +81,8 @@ def enrolment_apply(
         changed_by=by,
         other_school_reason=other_school_reason,
     )
+    announce(enrolment)
+    return enrolment
 
 
 @transaction.atomic
@@ -120,6 +123,7 @@ def enrolment_offer(*, enrolment: Enrolment, by: User) -> Enrolment:
         raise ValidationError(f"{activity.name} has no place left: all {activity.capacity} are taken.")
     enrolment.status, enrolment.waiting_position, enrolment.changed_by = Status.OFFERED, None, by
     enrolment.save(update_fields=["status", "waiting_position", "changed_by", "updated_at"])
+    announce(enrolment)
     return enrolment
 
 
@@ -132,6 +136,7 @@ def enrolment_waitlist(*, enrolment: Enrolment, by: User) -> Enrolment:
     enrolment.status, enrolment.changed_by = Status.WAITING, by
     enrolment.waiting_position = _next_waiting_position(activity)
     enrolment.save(update_fields=["status", "waiting_position", "changed_by", "updated_at"])
+    announce(enrolment)
     return enrolment
 
 
@@ -141,6 +146,7 @@ def enrolment_accept(*, enrolment: Enrolment, by: User, on: date | None = None) 
         raise ValidationError("Only an offered place can be accepted.")
     enrolment.status, enrolment.started_on, enrolment.changed_by = Status.ACTIVE, on or timezone.localdate(), by
     enrolment.save(update_fields=["status", "started_on", "changed_by", "updated_at"])
+    announce(enrolment)
     return enrolment
 
 
@@ -151,6 +157,7 @@ def _offer_to_next(activity: Activity, by: User) -> Enrolment | None:
         return None
     following.status, following.waiting_position, following.changed_by = Status.OFFERED, None, by
     following.save(update_fields=["status", "waiting_position", "changed_by", "updated_at"])
+    announce(following)
     return following
 
 
@@ -171,6 +178,7 @@ def _end(enrolment: Enrolment, *, status: Status, by: User, on: date | None, rea
 def enrolment_withdraw(*, enrolment: Enrolment, by: User, reason: str = "", on: date | None = None) -> Enrolment | None:
     """Withdraw a learner; a place they held is offered to the next on the waiting list (returned)."""
     activity = _end(enrolment, status=Status.WITHDRAWN, by=by, on=on, reason=reason)
+    announce(enrolment)
     return _offer_to_next(activity, by)
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tutti.accounts.access import hub_object_or_404, hub_role_required
 from tutti.programmes import selectors
+from tutti.programmes.activity_links import links_for
 from tutti.programmes.forms.activities import ActivityForm, WeeklyTimeForm
 from tutti.programmes.models import Activity, TermCalendar
 from tutti.programmes.services.activities import GenerationResult, activity_save, activity_weekly_time_remove
@@ -86,6 +87,7 @@ def activity_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "query": query,
         "found": found,
         "search_limit": selectors.LEARNER_SEARCH_LIMIT,
+        "links": links_for(activity),
     }
     return render(request, "programmes/activity_detail.html", context)
 

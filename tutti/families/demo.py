@@ -1,0 +1,101 @@
+"""The demo family: parent@hertfordshire.example with two invented children holding places in public activities.
+
+Each hub's consent questions are set, the children join at the start of term through the services a family
+uses (add, apply), the hub offers and the parent accepts; the last past session of the strings group is
+marked as not delivered (tutor away), so the portal's timetable shows a cancelled week. A second run adds
+nothing.
+"""
+
+from datetime import date
+
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from tutti.accounts.demo import demo_person
+from tutti.accounts.models import User
+from tutti.families.models import ConsentQuestion, FamilyAccount
+from tutti.families.services.accounts import family_account_of
+from tutti.families.services.joining import NewChild, child_add_and_apply
+from tutti.learners.models import Consent
+from tutti.network.models import HubArea
+from tutti.opportunities.models import Listing
+from tutti.programmes.models import Session
+from tutti.programmes.services.enrolments import enrolment_accept, enrolment_offer
+from tutti.programmes.services.registers import session_not_delivered
+
+PARENT_EMAIL = "parent@hertfordshire.example"
+QUESTIONS = {
+    Consent.Kind.PHOTOGRAPHY: "{hub} Music Hub may photograph and film concerts and rehearsals for its website, "
+    "newsletters and reports to Arts Council England. Children are never named in a photo's caption.",
+    Consent.Kind.DATA_SHARING: "{hub} Music Hub may share your child's attendance with their school's music lead, "
+    "to plan lessons together.",
+}
+# Invented children (clearly not real people), each with the activity they hold a place in.
+CHILDREN = [
+    ("Wren", "Applegarth-Demo", date(2016, 5, 14), 5, "Strings small group (Saturday)"),
+    ("Fenn", "Applegarth-Demo", date(2013, 11, 2), 8, "Young voices choir"),
+]
+
+
+def _questions() -> None:
+    for hub in HubArea.objects.filter(slug__in=["hertfordshire", "birmingham"]):
+        for kind, wording in QUESTIONS.items():
+            ConsentQuestion.objects.get_or_create(
+                hub=hub, kind=kind, defaults={"wording": wording.format(hub=hub.name)}
+            )
+
+
+def _listing(name: str) -> Listing:
+    listing = (
+        Listing.objects.published()
+        .filter(hub__slug="hertfordshire", activity__name=name)
+        .select_related("activity")
+        .first()
+    )
+    if listing is None:
+        raise CommandError(f"No public listing of {name!r}: run load_demo_opportunities first.")
+    return listing
+
+
+def _term_start(listing: Listing) -> date:
+    """The children joined at the start of this term (or today, between terms)."""
+    today = timezone.localdate()
+    term = listing.activity.calendar.terms.filter(starts_on__lte=today).order_by("-starts_on").first()
+    return term.starts_on if term is not None else today
+
+
+def _tutor_away(listing: Listing, by: User) -> None:
+    """The most recent session before today of the activity, not delivered: the week the tutor was away."""
+    sessions = Session.objects.filter(activity=listing.activity, date__lt=timezone.localdate())
+    if sessions.filter(status=Session.Status.NOT_DELIVERED).exists():
+        return
+    last = sessions.order_by("-date").first()
+    if last is not None:
+        session_not_delivered(session=last, reason=Session.Reason.TUTOR_ABSENCE, note="Tutor unwell", by=by)
+
+
+def load() -> int:
+    """The number of children added (0 when the demo family was there already)."""
+    admin = User.objects.filter(email="admin@hertfordshire.example").first()
+    if admin is None:
+        raise CommandError("No account admin@hertfordshire.example: run load_demo_accounts first.")
+    _questions()
+    parent = demo_person(email=PARENT_EMAIL, first_name="Demo", last_name="Parent")
+    account: FamilyAccount = family_account_of(parent)
+    if account.links.exists():
+        return 0
+    for first_name, last_name, born, year_group, activity_name in CHILDREN:
+        listing = _listing(activity_name)
+        questions = ConsentQuestion.objects.for_hub(listing.hub)
+        began = _term_start(listing)
+        enrolment = child_add_and_apply(
+            account=account,
+            activity=listing.activity,
+            child=NewChild(first_name, last_name, born, year_group, "AL1", "", "mother", "01632 960555"),
+            answers={question: question.kind == Consent.Kind.PHOTOGRAPHY for question in questions},
+            on=began,
+        )
+        enrolment_accept(enrolment=enrolment_offer(enrolment=enrolment, by=admin), by=parent, on=began)
+        if activity_name == CHILDREN[0][4]:
+            _tutor_away(listing, admin)
+    return len(CHILDREN)

@@ -1,0 +1,12 @@
+"""The cross-hub access matrix over every opportunities URL for hub staff."""
+
+import pytest
+
+from tutti.accounts.testing import AccessRule, check_access
+from tutti.network.models import HubArea
+from tutti.opportunities.tests.access_matrix import MATRIX
+
+
+@pytest.mark.parametrize("rule", MATRIX, ids=str)
+def test_access_matrix(rule: AccessRule, hub_a: HubArea, hub_b: HubArea) -> None:
+    check_access(rule, hub_a=hub_a, hub_b=hub_b)
