@@ -208,6 +208,10 @@ class AuditEvent(models.Model):
         STAFF_RECORD_CHANGED = "staff_record_changed", "Changed a staff record"
         SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Recorded a DBS check"
         ACTIVITY_CHANGED = "activity_changed", "Changed an activity"
+        ASSET_CHANGED = "asset_changed", "Changed the asset register"
+        ASSETS_IMPORTED = "assets_imported", "Imported the asset register"
+        LOAN_CHANGED = "loan_changed", "Lent, took back or changed a loan"
+        REPAIR_RECORDED = "repair_recorded", "Recorded a repair"
 
     hub = models.ForeignKey(
         "network.HubArea",
