@@ -51,7 +51,7 @@ def asset_problems(values: dict[str, Any]) -> dict[str, str]:
     return problems
 
 
-def _normalised(fields: dict[str, Any]) -> dict[str, Any]:
+def normalised(fields: dict[str, Any]) -> dict[str, Any]:
     """Only the location the kind names is kept (a store's asset has no school or tutor)."""
     place_field = _LOCATION_FIELDS[Asset.LocationKind(fields["location_kind"])]
     return {**fields, **{name: value for name, value in _LOCATION_EMPTY.items() if name != place_field}}
@@ -77,7 +77,7 @@ def _audit(*, asset: Asset, by: User | None, request: HttpRequest | None, what: 
 def asset_create(*, hub: HubArea, by: User | None, request: HttpRequest | None = None, **fields: Any) -> Asset:
     """Add an asset to the hub's register, available; audited. ``fields`` are among ASSET_FIELDS."""
     _refuse_unknown(fields)
-    asset = Asset.objects.create(hub=hub, **_normalised(fields))
+    asset = Asset.objects.create(hub=hub, **normalised(fields))
     _audit(asset=asset, by=by, request=request, what="added")
     return asset
 
@@ -86,7 +86,7 @@ def asset_create(*, hub: HubArea, by: User | None, request: HttpRequest | None =
 def asset_update(*, asset: Asset, by: User | None, request: HttpRequest | None = None, **changes: Any) -> list[str]:
     """Change an asset's fields; returns (and audits) the names of the fields that changed."""
     _refuse_unknown(changes)
-    merged = _normalised({name: getattr(asset, name) for name in ASSET_FIELDS} | changes)
+    merged = normalised({name: getattr(asset, name) for name in ASSET_FIELDS} | changes)
     changed = sorted(name for name, value in merged.items() if getattr(asset, name) != value)
     if not changed:
         return []

@@ -111,7 +111,9 @@ def test_a_return_before_the_loan_began_is_refused(hub_a, hub_a_manager) -> None
     loan = lent(AssetFactory.create(hub=hub_a), learner(hub_a), by=hub_a_manager)
 
     with pytest.raises(ValidationError, match="cannot come back before it was lent"):
-        loan_return(loan=loan, returned_on=BOUGHT - datetime.timedelta(days=1), condition="good", by=hub_a_manager)
+        loan_return(
+            loan=loan, returned_on=BOUGHT - datetime.timedelta(days=1), condition=Condition.GOOD, by=hub_a_manager
+        )
 
 
 def test_cancelling_a_reservation_makes_the_asset_available(hub_a, hub_a_manager) -> None:
