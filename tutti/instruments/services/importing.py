@@ -35,7 +35,8 @@ COLUMNS = {
     "capital year": "capital_year",
 }  # fmt: skip
 REQUIRED = ("asset tag", "kind", "funding")
-HEADER_OF = {field: header.title() for header, field in COLUMNS.items()}
+HEADERS = [header.title().replace("Urn", "URN") for header in COLUMNS]  # as a person writes them
+HEADER_OF = dict(zip(COLUMNS.values(), HEADERS, strict=True))
 
 
 def _coded(choices: Any, *, extra: dict[str, str] | None = None) -> dict[str, str]:

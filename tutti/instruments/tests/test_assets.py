@@ -38,6 +38,7 @@ def test_an_asset_is_added_available_and_audited(hub_a, hub_a_manager) -> None:
     asset = asset_create(hub=hub_a, by=hub_a_manager, **_cornet())
 
     assert asset.status == Asset.Status.AVAILABLE
+    assert asset.instrument is not None
     assert asset.instrument.get_family_display() == "Brass"
     assert AuditEvent.objects.for_hub(hub_a).get(action=AuditEvent.Action.ASSET_CHANGED).detail == "HRT-C001 added"
 

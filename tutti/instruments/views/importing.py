@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from tutti.accounts.access import hub_role_required
 from tutti.instruments.forms import ImportForm
 from tutti.instruments.roles import INSTRUMENT_STAFF
-from tutti.instruments.services.importing import COLUMNS, assets_import
+from tutti.instruments.services.importing import HEADERS, assets_import
 from tutti.learners.views.requests import hub_of, user_of
 from tutti.network.importing.problems import ImportRejectedError, Problem
 
@@ -35,6 +35,6 @@ def asset_import(request: HttpRequest) -> HttpResponse:
         "form": form,
         "problems": problems[:PROBLEMS_SHOWN],
         "problem_count": len(problems),
-        "columns": [name.title() for name in COLUMNS],
+        "columns": HEADERS,
     }
     return render(request, "instruments/asset_import.html", context)
