@@ -1,7 +1,8 @@
 """How the hub's fleet is used: the share on loan by type and by location, what sits idle, who borrows.
 
 The fleet is every asset not retired. An asset is idle when it is available and nothing has happened to
-it for more than a term: not lent, returned or added in the last IDLE_AFTER_DAYS.
+it for more than a term: not lent, returned or bought in the last IDLE_AFTER_DAYS (an asset without a
+purchase date counts from the day it was added to the register).
 """
 
 from collections.abc import Callable
@@ -80,12 +81,13 @@ def _merged(shares: list[Share]) -> list[Share]:
 
 
 def idle_assets(*, hub: HubArea, today: date) -> tuple[list[Asset], date]:
-    """Available assets nobody lent, returned or added since the cut-off, longest idle first."""
+    """Available assets nobody lent, returned or bought since the cut-off, longest idle first."""
     since = today - timedelta(days=IDLE_AFTER_DAYS)
     recent_loans = Q(loans__lent_on__gte=since) | Q(loans__returned_on__gte=since)
     idle = (
         Asset.objects.for_hub(hub)
-        .filter(status=Asset.Status.AVAILABLE, created_at__date__lt=since)
+        .filter(status=Asset.Status.AVAILABLE)
+        .filter(Q(purchased_on__lt=since) | Q(purchased_on__isnull=True, created_at__date__lt=since))
         .exclude(pk__in=Asset.objects.for_hub(hub).filter(recent_loans).values("pk"))
         .annotate(last_returned=Max("loans__returned_on"))
         .select_related("instrument", "school", "tutor")

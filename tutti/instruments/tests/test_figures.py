@@ -78,18 +78,18 @@ def test_utilisation_counts_the_share_on_loan_by_type_and_place(hub_a, hub_a_man
 def test_an_asset_untouched_for_more_than_a_term_is_idle(hub_a, hub_a_manager) -> None:
     today = timezone.localdate()
     long_ago = today - datetime.timedelta(days=IDLE_AFTER_DAYS + 30)
-    idle, busy, recently_back = AssetFactory.create_batch(3, hub=hub_a)
-    Asset.objects.filter(pk__in=[idle.pk, busy.pk, recently_back.pk]).update(
-        created_at=timezone.now() - datetime.timedelta(days=IDLE_AFTER_DAYS + 60)
-    )
+    idle, busy, recently_back = AssetFactory.create_batch(3, hub=hub_a, purchased_on=long_ago)
+    added_long_ago = AssetFactory.create(hub=hub_a, purchased_on=None)
+    Asset.objects.filter(pk=added_long_ago.pk).update(created_at=timezone.now() - datetime.timedelta(days=200))
     lent(busy, learner(hub_a), by=hub_a_manager, lent_on=long_ago, days=365)
     loan = lent(recently_back, learner(hub_a), by=hub_a_manager, lent_on=long_ago)
     loan_return(loan=loan, returned_on=today - datetime.timedelta(days=3), condition=Condition.GOOD, by=hub_a_manager)
-    AssetFactory.create(hub=hub_a)  # added today: not idle yet
+    AssetFactory.create(hub=hub_a, purchased_on=today)  # just bought: not idle yet
+    AssetFactory.create(hub=hub_a, purchased_on=None)  # added to the register today, no purchase date
 
     figures = utilisation(hub=hub_a, today=today)
 
-    assert [asset.asset_tag for asset in figures.idle] == [idle.asset_tag]
+    assert sorted(asset.asset_tag for asset in figures.idle) == sorted([idle.asset_tag, added_long_ago.asset_tag])
 
 
 def test_utilisation_counts_loans_to_learners_eligible_for_free_meals_or_with_send(hub_a, hub_a_manager) -> None:
