@@ -53,6 +53,7 @@ def test_the_demo_store_gives_every_page_something_and_loads_once(hertfordshire,
     assert figures.overall.on_loan > 0
     assert figures.idle
     (spend,) = capital_tracker(hertfordshire)
+    assert spend.allocation_pence == 549_518_00
     assert 0 < spend.spent_pence < spend.allocation_pence
 
 
