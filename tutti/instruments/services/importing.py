@@ -2,7 +2,7 @@
 
 Lines are matched to the register by asset tag, so importing the same file again changes nothing; a
 line for a tag already held updates that asset's details (never its status or loans). The columns are
-listed in COLUMNS; IMPORT.md in this app describes them.
+listed in COLUMNS and described in this app's IMPORT.md.
 """
 
 import csv
