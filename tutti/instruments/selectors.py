@@ -3,6 +3,7 @@
 Every read starts from ``for_hub``, so another hub's asset or loan is never found.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Max, Prefetch
@@ -42,6 +43,12 @@ def overdue_loans(*, hub: HubArea, today: date) -> LoanQuerySet:
 def loans_of_learner(*, hub: HubArea, learner: Learner) -> LoanQuerySet:
     """Every loan to the learner, newest first: their loan history."""
     return _loans(hub).filter(learner=learner)
+
+
+def open_loans_of_learners(*, hub: HubArea, learners: Iterable[Learner]) -> LoanQuerySet:
+    """What the family portal shows a guardian: their children's assets on loan or awaiting the agreement,
+    with due dates, soonest due first (the portal passes only the guardian's own children)."""
+    return _loans(hub).open().filter(learner__in=list(learners)).order_by("due_on", "pk")
 
 
 def loans_of_school(*, hub: HubArea, school: School) -> LoanQuerySet:

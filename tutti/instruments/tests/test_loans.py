@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from tutti.accounts.models import AuditEvent
 from tutti.instruments.models import Asset, Condition, Loan
+from tutti.instruments.selectors import open_loans_of_learners
 from tutti.instruments.services.loans import (
     loan_agreement_accept,
     loan_cancel,
@@ -157,3 +158,17 @@ def test_a_school_outside_the_hubs_area_cannot_borrow(hub_a, hub_b, hub_a_manage
             asset=AssetFactory.create(hub=hub_a), school=elsewhere, lent_on=BOUGHT, due_on=DUE, contact_email="",
             by=hub_a_manager,
         )  # fmt: skip
+
+
+def test_a_familys_open_loans_are_its_own_childrens_only(hub_a, hub_a_manager) -> None:
+    child, sibling, other = learner(hub_a), learner(hub_a), learner(hub_a)
+    mine = lent(AssetFactory.create(hub=hub_a), child, by=hub_a_manager)
+    reserved = loan_to_learner(
+        asset=AssetFactory.create(hub=hub_a), learner=sibling, lent_on=BOUGHT, due_on=BOUGHT, hire_fee_pence=0,
+        agreement=None, by=hub_a_manager,
+    )  # fmt: skip
+    back = lent(AssetFactory.create(hub=hub_a), child, by=hub_a_manager)
+    loan_return(loan=back, returned_on=DUE, condition=Condition.GOOD, by=hub_a_manager)
+    lent(AssetFactory.create(hub=hub_a), other, by=hub_a_manager)
+
+    assert list(open_loans_of_learners(hub=hub_a, learners=[child, sibling])) == [reserved, mine]
