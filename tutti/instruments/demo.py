@@ -159,9 +159,9 @@ def _loans(hub: HubArea, admin: User, assets: list[Asset], today: date, rng: ran
         loan = loan_to_learner(asset=asset, learner=learner, lent_on=lent_on, due_on=due_on,
                                hire_fee_pence=0 if index % 3 else 3000, agreement=agreement, by=admin)  # fmt: skip
         loans += 1
-        if index % 9 == 4:  # returned already: the asset's history and the learner's show it
+        if agreement is not None and index % 9 == 4:  # returned already: the asset's and learner's history show it
             loan_return(loan=loan, returned_on=lent_on + timedelta(days=30), condition=Condition.GOOD, by=admin)
-        if index == 2 and agreement is None:
+        if index == 16:  # a reservation whose agreement came back by email later
             loan_agreement_accept(loan=loan, agreement=_agreement(learner, lent_on, rng), by=admin)
     school = School.objects.in_hub_area(hub).open().order_by("name").first()
     if school is not None:

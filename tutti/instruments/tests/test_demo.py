@@ -11,8 +11,10 @@ from tutti.instruments.capital import capital_tracker
 from tutti.instruments.models import Asset, Loan, Repair
 from tutti.instruments.selectors import overdue_loans
 from tutti.instruments.utilisation import utilisation
+from tutti.learners.models import Learner
 from tutti.network.models import FundingAllocation, HubArea
 from tutti.network.tests.factories import LocalAuthorityFactory
+from tutti.programmes.tests.factories import learner
 
 
 @pytest.fixture
@@ -33,6 +35,8 @@ def hertfordshire(db: None) -> HubArea:
 @override_settings(DEBUG=True)
 def test_the_demo_store_gives_every_page_something_and_loads_once(hertfordshire, capsys) -> None:
     call_command("load_demo_teaching", scale=0.1)
+    for _ in range(45 - Learner.objects.for_hub(hertfordshire).count()):  # the whole demo's 45 borrowers
+        learner(hertfordshire)
     call_command("load_demo_instruments")
     call_command("load_demo_instruments")
 
@@ -42,6 +46,7 @@ def test_the_demo_store_gives_every_page_something_and_loads_once(hertfordshire,
     assert 140 <= assets.bought_with_capital(2024).count() <= 160
     assert assets.filter(adaptive=True).count() == 6
     loans = Loan.objects.for_hub(hertfordshire)
+    assert loans.filter(borrower=Loan.Borrower.LEARNER).count() == 45
     assert loans.filter(status=Loan.Status.OUT, borrower=Loan.Borrower.LEARNER).exists()
     assert loans.filter(status=Loan.Status.AWAITING_AGREEMENT).exists()
     assert loans.filter(status=Loan.Status.RETURNED).exists()
