@@ -1,6 +1,7 @@
 """factory_boy factories for the asset register (invented assets, en_GB), and a lent-out helper."""
 
 import datetime
+from importlib import import_module
 from typing import Any
 
 import factory
@@ -15,9 +16,15 @@ from tutti.programmes.models import Instrument
 BOUGHT = datetime.date(2024, 10, 1)
 
 
+# The national instrument list as the programmes migration loads it: a test that flushes the database
+# (transaction=True) removes those rows, so the factory puts back the one it needs.
+NATIONAL_LIST = import_module("tutti.programmes.migrations.0002_instruments").INSTRUMENTS
+
+
 def instrument(name: str) -> Instrument:
-    """One type of the national instrument list (the programmes migration loads it)."""
-    return Instrument.objects.get(name=name)
+    """One type of the national instrument list, with its family."""
+    family = next(family for family, names in NATIONAL_LIST.items() if name in names)
+    return Instrument.objects.get_or_create(name=name, defaults={"family": family})[0]
 
 
 class AssetFactory(DjangoModelFactory[Asset]):

@@ -54,3 +54,4 @@ def test_the_store_pages_are_accessible_and_fit_a_phone(browser: Browser, live_s
     page.get_by_role("button", name="Lend it").click()  # nothing else filled: each problem is named
     assert_accessible(page)
     expect(page.get_by_role("alert")).to_contain_text("Enter the learner's reference")
+    context.close()  # before the live server stops: no request of this page may outlive the test
