@@ -11,6 +11,7 @@ from django.utils import timezone
 from tutti.accounts.models import AuditEvent
 from tutti.accounts.testing import sign_in
 from tutti.instruments.models import Asset, Loan, Repair
+from tutti.instruments.services.loans import loan_to_learner
 from tutti.instruments.tests.factories import AssetFactory, instrument, lent
 from tutti.learners.models import Answer
 from tutti.network.models import FundingAllocation
@@ -198,3 +199,21 @@ def test_the_register_upload_lists_every_problem(client, hub_a, hub_a_manager) -
 
     assert "Nothing was imported: 1 problem in the file" in page
     assert "Line 2, Asset Tag: is empty" in page
+
+
+def test_an_agreement_dated_before_the_loan_is_refused_keeping_what_was_typed(client, hub_a, hub_a_manager) -> None:
+    loan = loan_to_learner(
+        asset=AssetFactory.create(hub=hub_a), learner=learner(hub_a), lent_on=TODAY, due_on=TODAY, hire_fee_pence=0,
+        agreement=None, by=hub_a_manager,
+    )  # fmt: skip
+    sign_in(client, hub_a_manager)
+
+    response = client.post(reverse("instruments:loan_agreement", kwargs={"public_id": loan.public_id}), {
+        "accepted_by": "Morgana Testparent", "accepted_on": _iso(TODAY - datetime.timedelta(days=3)), "method": "email",
+    })  # fmt: skip
+
+    assert response.status_code == 200
+    assert f"The agreement cannot predate the loan ({TODAY:%d/%m/%Y})." in response.text
+    assert 'value="Morgana Testparent"' in response.text
+    loan.refresh_from_db()
+    assert loan.status == Loan.Status.AWAITING_AGREEMENT

@@ -67,10 +67,10 @@ def loan_agreement(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             loan_agreement_accept(loan=loan, agreement=form.agreement(), by=user_of(request), request=request)
         except ValidationError as error:
-            refused(request, error)
+            form.add_error(None, " ".join(error.messages))
         else:
             messages.success(request, f"Agreement recorded: {loan.asset.asset_tag} is on loan.")
-        return redirect("instruments:asset", public_id=loan.asset.public_id)
+            return redirect("instruments:asset", public_id=loan.asset.public_id)
     context = {"asset": loan.asset, "form": form, "title": f"Loan agreement for {loan.asset.asset_tag}",
                "button": "Record the agreement"}  # fmt: skip
     return render(request, "instruments/action_form.html", context)
