@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tutti.schools",
     "tutti.programmes",
     "tutti.learners",
+    "tutti.instruments",
     "tutti.opportunities",
     "tutti.families",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("opportunities/", include("tutti.opportunities.urls")),
     path("hub/families/", include("tutti.families.hub_urls")),
     path("family/", include("tutti.families.urls")),
+    path("hub/instruments/", include("tutti.instruments.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),

@@ -210,6 +210,10 @@ class AuditEvent(models.Model):
         ACTIVITY_CHANGED = "activity_changed", "Changed an activity"
         PUBLIC_PAGE_CHANGED = "public_page_changed", "Changed what the public sees of the hub"
         FAMILY_ACCOUNT_CREATED = "family_account_created", "Created a family account"
+        ASSET_CHANGED = "asset_changed", "Changed the asset register"
+        ASSETS_IMPORTED = "assets_imported", "Imported the asset register"
+        LOAN_CHANGED = "loan_changed", "Lent, took back or changed a loan"
+        REPAIR_RECORDED = "repair_recorded", "Recorded a repair"
 
     hub = models.ForeignKey(
         "network.HubArea",

@@ -149,3 +149,11 @@ def network_revision() -> int:
     """The current revision of the public network data (0 before anything was loaded)."""
     number = NetworkRevision.objects.filter(pk=1).values_list("number", flat=True).first()
     return number or 0
+
+
+def capital_allocations(area: HubArea) -> dict[int, int]:
+    """The hub area's published capital grant by academic year (start year to pence); a year not published is absent."""
+    rows = FundingAllocation.objects.filter(hub_area=area, stream=Stream.CAPITAL).values_list(
+        "academic_year", "amount_pence"
+    )
+    return dict(rows)

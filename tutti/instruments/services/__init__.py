@@ -1,0 +1,1 @@
+"""Writes to the asset register, loans and repairs: keyword-only, atomic, audited."""
