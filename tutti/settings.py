@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tutti.schools",
     "tutti.programmes",
     "tutti.learners",
+    "tutti.finance",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.
     "allauth",
     "allauth.account",
