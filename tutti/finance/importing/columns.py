@@ -24,7 +24,8 @@ TYPES = {"income": INCOME, "receipt": INCOME, "spending": SPENDING, "payment": S
 SOURCES = {str(label).casefold(): value for value, label in IncomeSource.choices} | {
     value: value for value in IncomeSource.values
 }
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+# A spreadsheet's date cell reads as 2024-09-30T00:00:00 (tabular.cell_text), so that form is accepted too.
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 DEFAULT_DESCRIPTION = "Imported from the finance system"
 
 

@@ -82,7 +82,7 @@ class BudgetReport:
 
 
 def budget_against_actual(*, hub: HubArea, academic_year: int, today: date) -> BudgetReport:
-    """Every function and budget line of the year with its spending to date and forecast, in three queries."""
+    """Every function and budget line of the year with its spending to date and forecast, in two queries."""
     gone = months_gone(academic_year=academic_year, today=today)
     lines = (
         BudgetLine.objects.for_hub(hub)
