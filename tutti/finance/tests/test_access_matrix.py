@@ -26,3 +26,10 @@ def test_the_programme_manager_reads_but_does_not_write(hub_a: HubArea, client) 
     sign_in(client, person(hub=hub_a, roles=[Role.PROGRAMME_MANAGER]))
     assert client.get(reverse("finance:sustainability")).status_code == 200
     assert client.get(reverse("finance:income_new")).status_code == 403
+
+
+def test_the_hub_home_lists_finance_for_the_finance_officer_only(client, hub_a_finance, hub_a_tutor) -> None:
+    sign_in(client, hub_a_finance)
+    assert reverse("finance:sustainability") in client.get(reverse("accounts:hub_home")).text
+    sign_in(client, hub_a_tutor)
+    assert reverse("finance:overview") not in client.get(reverse("accounts:hub_home")).text
