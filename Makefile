@@ -38,6 +38,7 @@ demo: setup $(DEMO_ENV)
 	$(MANAGE) load_demo_partners
 	$(MANAGE) load_demo_opportunities
 	$(MANAGE) load_demo_families
+	$(MANAGE) load_demo_finance
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup

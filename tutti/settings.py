@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tutti.programmes",
     "tutti.learners",
     "tutti.instruments",
+    "tutti.finance",
     "tutti.opportunities",
     "tutti.families",
     # Sign-in, password reset, two-factor (TOTP and recovery codes) and the list of one's own sessions.

@@ -20,6 +20,7 @@ urlpatterns = [
     path("hub/families/", include("tutti.families.hub_urls")),
     path("family/", include("tutti.families.urls")),
     path("hub/instruments/", include("tutti.instruments.urls")),
+    path("hub/finance/", include("tutti.finance.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),

@@ -26,3 +26,8 @@ def parse(text: str) -> int:
 
 def containing(day: date) -> int:
     return day.year if day.month >= 9 else day.year - 1
+
+
+def bounds(start_year: int) -> tuple[date, date]:
+    """The first and last day of an academic year: 1 September to 31 August."""
+    return date(start_year, 9, 1), date(start_year + 1, 8, 31)

@@ -59,6 +59,19 @@ def enrolments_for_list(hub: HubArea) -> QuerySet[Enrolment]:
     return Enrolment.objects.for_hub(hub).select_related("learner", "activity")
 
 
+def participating_learner_count(*, hub: HubArea, academic_year: int) -> int:
+    """Distinct learners who started in any of the hub's activities of the year (one aggregate query).
+
+    A learner counts once however many activities they took, and still counts after completing or
+    withdrawing: they took part. An applicant or a child on the waiting list has not started.
+    """
+    return (
+        Enrolment.objects.for_hub(hub)
+        .filter(activity__calendar__academic_year=academic_year, started_on__isnull=False)
+        .aggregate(learners=Count("learner", distinct=True))["learners"]
+    )
+
+
 @dataclass(frozen=True)
 class Expiring:
     """A check or training course that runs out within the warning period (or already has)."""
