@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0008_auditevent_instruments_actions'),
-        ('accounts', '0009_auditevent_family_account_created'),
+        ("accounts", "0008_auditevent_instruments_actions"),
+        ("accounts", "0009_auditevent_family_account_created"),
     ]
 
-    operations = [
-    ]
+    operations = []

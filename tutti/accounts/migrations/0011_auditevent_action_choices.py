@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0010_merge_family_and_instrument_actions'),
+        ("accounts", "0010_merge_family_and_instrument_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('signed_in', 'Signed in'), ('sign_in_failed', 'Sign-in failed'), ('signed_out', 'Signed out'), ('invited', 'Invited to the hub'), ('role_added', 'Role added'), ('role_removed', 'Role removed'), ('membership_disabled', 'Membership disabled'), ('membership_enabled', 'Membership enabled'), ('hub_switched', 'Switched to this hub'), ('other_hub_record_refused', 'Refused a record of another hub'), ('learner_viewed', "Viewed a learner's record"), ('learner_created', 'Added a learner'), ('learner_changed', "Changed a learner's record"), ('learners_exported', 'Exported learners'), ('learners_merged', "Merged two learners' records"), ('learners_imported', 'Imported learners'), ('register_marked', 'Marked a register'), ('session_not_delivered', 'Recorded a session as not delivered'), ('enrolment_changed', "Changed a learner's enrolment"), ('staff_record_changed', 'Changed a staff record'), ('safeguarding_check_recorded', 'Recorded a DBS check'), ('activity_changed', 'Changed an activity'), ('public_page_changed', 'Changed what the public sees of the hub'), ('family_account_created', 'Created a family account'), ('asset_changed', 'Changed the asset register'), ('assets_imported', 'Imported the asset register'), ('loan_changed', 'Lent, took back or changed a loan'), ('repair_recorded', 'Recorded a repair')], max_length=40),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("signed_in", "Signed in"),
+                    ("sign_in_failed", "Sign-in failed"),
+                    ("signed_out", "Signed out"),
+                    ("invited", "Invited to the hub"),
+                    ("role_added", "Role added"),
+                    ("role_removed", "Role removed"),
+                    ("membership_disabled", "Membership disabled"),
+                    ("membership_enabled", "Membership enabled"),
+                    ("hub_switched", "Switched to this hub"),
+                    ("other_hub_record_refused", "Refused a record of another hub"),
+                    ("learner_viewed", "Viewed a learner's record"),
+                    ("learner_created", "Added a learner"),
+                    ("learner_changed", "Changed a learner's record"),
+                    ("learners_exported", "Exported learners"),
+                    ("learners_merged", "Merged two learners' records"),
+                    ("learners_imported", "Imported learners"),
+                    ("register_marked", "Marked a register"),
+                    ("session_not_delivered", "Recorded a session as not delivered"),
+                    ("enrolment_changed", "Changed a learner's enrolment"),
+                    ("staff_record_changed", "Changed a staff record"),
+                    ("safeguarding_check_recorded", "Recorded a DBS check"),
+                    ("activity_changed", "Changed an activity"),
+                    ("public_page_changed", "Changed what the public sees of the hub"),
+                    ("family_account_created", "Created a family account"),
+                    ("asset_changed", "Changed the asset register"),
+                    ("assets_imported", "Imported the asset register"),
+                    ("loan_changed", "Lent, took back or changed a loan"),
+                    ("repair_recorded", "Recorded a repair"),
+                ],
+                max_length=40,
+            ),
         ),
     ]
