@@ -17,6 +17,7 @@ from tutti.accounts.audit_log import record_kind
 from tutti.accounts.forms import InviteForm, RolesForm
 from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, AuditEvent, Membership, Role, User
 from tutti.accounts.workspace import sections_for
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.core.listing import list_page
 from tutti.network import downloads as download_files
 from tutti.network.models import HubArea
@@ -169,7 +170,7 @@ def _national_download(request: HttpRequest, kind: str) -> HttpResponse:
         return _national_page(request, directory)
     if kind == "csv":
         content: str | bytes = download_files.hub_areas_csv(directory.table.rows, year=directory.year)
-        content_type = download_files.CSV_CONTENT_TYPE
+        content_type = CSV_CONTENT_TYPE
     else:
         content = download_files.hub_areas_xlsx(directory.table.rows, year=directory.year)
         content_type = download_files.XLSX_CONTENT_TYPE

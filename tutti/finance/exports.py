@@ -4,7 +4,6 @@ Amounts are in pounds with pence (`1672854.00`), shares in per cent; a figure no
 nothing to divide by) is an empty cell, never 0.
 """
 
-import csv
 import io
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tutti.core import academic_year
+from tutti.core.csv_files import csv_text
 from tutti.finance.selectors import SustainabilityFigures
 
 HEADERS = ["Figure", "Item", "Amount (£)", "Share (%)", "Value"]
@@ -54,11 +54,7 @@ def figure_rows(figures: SustainabilityFigures) -> list[Row]:
 
 
 def sustainability_csv(figures: SustainabilityFigures) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    writer.writerows(figure_rows(figures))
-    return buffer.getvalue()
+    return csv_text(HEADERS, figure_rows(figures))
 
 
 def _cell(text: str) -> object:

@@ -86,7 +86,8 @@ def test_the_download_holds_the_pages_figures(client, hub_a, hub_a_finance) -> N
     _year_of_figures(hub_a, hub_a_finance)
     sign_in(client, hub_a_finance)
     response = client.get(reverse("finance:sustainability_csv"), {"year": "2024/25"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # so "£" opens correctly in Excel on Windows
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["Leverage", "Other income per £1 of DfE grant", "", "", "0.25"] in rows
     assert ["Income by source", "Schools", "150000.00", "14.3", ""] in rows
     assert response["Content-Disposition"] == 'attachment; filename="sustainability-hertfordshire-2024-25.csv"'

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tutti.accounts.access import hub_role_required
+from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.finance import exports, selectors
 from tutti.finance.charts import bar_chart
 from tutti.finance.roles import READERS
@@ -30,7 +31,7 @@ def _download(request: HttpRequest, *, kind: str) -> HttpResponse:
     figures = selectors.sustainability_figures(hub=hub, academic_year=year)
     name = f"sustainability-{hub.slug}-{year}-{(year + 1) % 100:02d}.{kind}"
     if kind == "csv":
-        response = HttpResponse(exports.sustainability_csv(figures), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exports.sustainability_csv(figures), content_type=CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(exports.sustainability_xlsx(figures, hub_name=hub.name), content_type=exports.XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
