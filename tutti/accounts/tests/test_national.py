@@ -85,7 +85,8 @@ def test_the_download_is_the_table_shown_from_the_public_downloads_writer(
 
     response = client.get(reverse("accounts:national_csv"), {"sort": "-capital"})
     assert response["Content-Disposition"] == 'attachment; filename="national-hub-areas-and-funding.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # the shared writer's byte-order mark, for Excel
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:7] == [
         "Hub area",
         "Lead organisation",
