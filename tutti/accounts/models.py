@@ -208,6 +208,12 @@ class AuditEvent(models.Model):
         STAFF_RECORD_CHANGED = "staff_record_changed", "Changed a staff record"
         SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Recorded a DBS check"
         ACTIVITY_CHANGED = "activity_changed", "Changed an activity"
+        REMISSION_SCHEME_CHANGED = "remission_scheme_changed", "Changed a remission scheme"
+        REMISSION_APPLICATION_RECORDED = "remission_application_recorded", "Recorded a remission application"
+        REMISSION_DECIDED = "remission_decided", "Decided a remission application"
+        EVIDENCE_UPLOADED = "evidence_uploaded", "Added remission evidence"
+        EVIDENCE_DOWNLOADED = "evidence_downloaded", "Downloaded remission evidence"
+        EVIDENCE_DELETED = "evidence_deleted", "Deleted remission evidence after the retention period"
 
     hub = models.ForeignKey(
         "network.HubArea",
