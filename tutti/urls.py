@@ -15,6 +15,7 @@ urlpatterns = [
     path("school-survey/", include("tutti.schools.survey_urls")),
     path("hub/programmes/", include("tutti.programmes.urls")),
     path("hub/learners/", include("tutti.learners.urls")),
+    path("hub/inclusion/", include("tutti.inclusion.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),

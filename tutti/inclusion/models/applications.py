@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from tutti.accounts.tenancy import HubScopedQuerySet
-from tutti.inclusion.models.schemes import Criterion, RemissionScheme
+from tutti.inclusion.models.schemes import Criterion, RemissionScheme, activity_kind_label
 
 
 class ApplicationQuerySet(HubScopedQuerySet["RemissionApplication"]):
@@ -203,3 +203,7 @@ class RemissionAward(models.Model):
 
     def __str__(self) -> str:
         return f"Remission for {self.learner_id} from {self.starts_on:%d/%m/%Y}"
+
+    @property
+    def activity_kind_label(self) -> str:
+        return activity_kind_label(self.activity_kind)

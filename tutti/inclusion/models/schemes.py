@@ -9,6 +9,7 @@ from django.db.models import Q
 from tutti.accounts.tenancy import HubScopedQuerySet
 from tutti.core import academic_year
 from tutti.core.money import format_pence
+from tutti.programmes.models import Activity
 
 
 class Criterion(models.TextChoices):
@@ -27,6 +28,11 @@ class Criterion(models.TextChoices):
 # Circumstances that last from one year to the next: an approval on one of them carries into the next
 # year's scheme for the inclusion lead to confirm, instead of the family applying afresh.
 LASTING_CRITERIA = frozenset({Criterion.LOOKED_AFTER, Criterion.PREVIOUSLY_LOOKED_AFTER, Criterion.EHC_PLAN})
+
+
+def activity_kind_label(code: str) -> str:
+    """The words for a rule's or award's activity kind; empty means every kind."""
+    return Activity.Kind(code).label.lower() if code in Activity.Kind.values else "every activity"
 
 
 class RemissionSchemeQuerySet(HubScopedQuerySet["RemissionScheme"]):
@@ -106,6 +112,10 @@ class RemissionRule(models.Model):
 
     def __str__(self) -> str:
         return f"{Criterion(self.criterion).label}: {self.gives}"
+
+    @property
+    def activity_kind_label(self) -> str:
+        return activity_kind_label(self.activity_kind)
 
     @property
     def gives(self) -> str:

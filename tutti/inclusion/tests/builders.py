@@ -9,6 +9,8 @@ from tutti.network.models import HubArea
 from tutti.programmes.models import Activity, Enrolment
 from tutti.programmes.tests.factories import ActivityFactory, calendar_2025_26
 
+IN_TERM = datetime.date(2025, 11, 3)  # a Monday of the 2025/26 autumn term
+
 
 def paid_place(
     hub: HubArea,

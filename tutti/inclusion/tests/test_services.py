@@ -24,7 +24,7 @@ from tutti.inclusion.services.decisions import (
     application_request_information,
 )
 from tutti.inclusion.services.schemes import rule_set, scheme_create, scheme_update
-from tutti.inclusion.tests.builders import paid_place
+from tutti.inclusion.tests.builders import IN_TERM, paid_place
 from tutti.inclusion.tests.factories import RemissionRuleFactory, RemissionSchemeFactory, png_upload
 from tutti.learners.models import Learner
 from tutti.learners.tests.factories import LearnerFactory
@@ -32,7 +32,6 @@ from tutti.network.models import HubArea
 from tutti.programmes.models import Activity
 
 Status = RemissionApplication.Status
-IN_TERM = datetime.date(2025, 11, 3)
 
 
 def _apply(
