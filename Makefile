@@ -34,6 +34,7 @@ demo: setup $(DEMO_ENV)
 	$(MANAGE) load_network_seed
 	$(MANAGE) load_demo_accounts
 	$(MANAGE) load_demo_teaching
+	$(MANAGE) load_demo_inclusion
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from factory.django import DjangoModelFactory
 from PIL import Image
 
+from tutti.inclusion.demo import DEMO_PDF
 from tutti.inclusion.models import Criterion, RemissionRule, RemissionScheme
 
 
@@ -44,10 +45,7 @@ def jpeg_upload(name: str = "letter.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-PLAIN_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PLAIN_PDF = DEMO_PDF
 
 
 def pdf_upload(name: str = "benefit-letter.pdf", content: bytes = PLAIN_PDF) -> SimpleUploadedFile:
