@@ -34,6 +34,7 @@ demo: setup $(DEMO_ENV)
 	$(MANAGE) load_network_seed
 	$(MANAGE) load_demo_accounts
 	$(MANAGE) load_demo_teaching
+	$(MANAGE) load_demo_inclusion
 	$(MANAGE) load_demo_instruments
 	$(MANAGE) load_demo_partners
 	$(MANAGE) load_demo_opportunities

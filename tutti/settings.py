@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tutti.schools",
     "tutti.programmes",
     "tutti.learners",
+    "tutti.inclusion",
     "tutti.instruments",
     "tutti.finance",
     "tutti.opportunities",
@@ -216,6 +217,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Families' remission evidence: private, outside the static and media roots, never given a URL. In
+    # production point it at a private S3-compatible bucket (django-storages' S3 backend) instead.
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("EVIDENCE_ROOT", VAR_DIR / "evidence")), "base_url": None},
+    },
 }
 
 # Security: production defaults; DEBUG (the demo on 127.0.0.1) turns off the HTTPS-only ones.
@@ -278,3 +285,8 @@ LOGGING = {
 
 # Where the seed data shipped with the project lives (hub areas, ONS boundaries and lookups).
 NETWORK_SEED_DIR = BASE_DIR / "tutti" / "network" / "seed"
+
+# Small counts: anything seen outside the hub's own staff shows a count below this as "fewer than 10".
+SMALL_COUNT_THRESHOLD = int(os.environ.get("SMALL_COUNT_THRESHOLD", "10"))
+# Remission evidence is deleted this many days after the decision (manage.py delete_expired_evidence).
+INCLUSION_EVIDENCE_RETENTION_DAYS = int(os.environ.get("INCLUSION_EVIDENCE_RETENTION_DAYS", "90"))

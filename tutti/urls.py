@@ -21,6 +21,7 @@ urlpatterns = [
     path("family/", include("tutti.families.urls")),
     path("hub/instruments/", include("tutti.instruments.urls")),
     path("hub/finance/", include("tutti.finance.urls")),
+    path("hub/inclusion/", include("tutti.inclusion.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("tutti.network.api.urls")),
     path("admin/", admin.site.urls),

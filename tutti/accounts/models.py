@@ -214,6 +214,12 @@ class AuditEvent(models.Model):
         ASSETS_IMPORTED = "assets_imported", "Imported the asset register"
         LOAN_CHANGED = "loan_changed", "Lent, took back or changed a loan"
         REPAIR_RECORDED = "repair_recorded", "Recorded a repair"
+        REMISSION_SCHEME_CHANGED = "remission_scheme_changed", "Changed a remission scheme"
+        REMISSION_APPLICATION_RECORDED = "remission_application_recorded", "Recorded a remission application"
+        REMISSION_DECIDED = "remission_decided", "Decided a remission application"
+        EVIDENCE_UPLOADED = "evidence_uploaded", "Added remission evidence"
+        EVIDENCE_DOWNLOADED = "evidence_downloaded", "Downloaded remission evidence"
+        EVIDENCE_DELETED = "evidence_deleted", "Deleted remission evidence after the retention period"
 
     hub = models.ForeignKey(
         "network.HubArea",

@@ -5,6 +5,7 @@ session generation), so every rule they hold holds for the demo too.
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.management.base import CommandError
 from faker import Faker
@@ -74,6 +75,8 @@ def schools(*, hub: HubArea, wanted: int) -> list[School]:
                 "statutory_high_age": 11,
                 "local_authority": area,
                 "number_of_pupils": 210 + 30 * (number % 4),
+                # Invented free school meals shares, spread so the inclusion page has gaps to show.
+                "percent_fsm": Decimal(12 + 7 * (number % 4)),
                 "state_funded": True,
             },
         )

@@ -20,6 +20,7 @@ DEMO_STAFF = [
     ("admin@hertfordshire.example", "Hertfordshire", "Administrator", "hertfordshire", Role.HUB_ADMINISTRATOR),
     ("tutor@hertfordshire.example", "Hertfordshire", "Tutor", "hertfordshire", Role.TUTOR),
     ("finance@hertfordshire.example", "Hertfordshire", "Finance", "hertfordshire", Role.FINANCE_OFFICER),
+    ("inclusion@hertfordshire.example", "Hertfordshire", "Inclusion", "hertfordshire", Role.INCLUSION_LEAD),
     ("admin@birmingham.example", "Birmingham", "Administrator", "birmingham", Role.HUB_ADMINISTRATOR),
 ]
 NATIONAL_OFFICER_EMAIL = "national@ace.example"

@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0008_auditevent_instruments_actions"),
         ("accounts", "0009_auditevent_family_account_created"),
+        ("accounts", "0008_auditevent_inclusion_actions"),
     ]
 
     operations = []

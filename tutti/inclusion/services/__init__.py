@@ -1,0 +1,1 @@
+"""Writes for fee remission: keyword-only, typed, atomic and audited."""
