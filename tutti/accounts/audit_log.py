@@ -19,6 +19,9 @@ RECORD_KINDS: dict[str, str] = {
     "register": "Registers",
     "activity": "Activities",
     "staff": "Staff records and DBS checks",
+    "public": "Public pages and family accounts",
+    "instruments": "Instruments and loans",
+    "remission": "Fee remission and its evidence",
 }
 
 RECORD_OF_ACTION: dict[str, str] = {
@@ -44,6 +47,18 @@ RECORD_OF_ACTION: dict[str, str] = {
     Action.ACTIVITY_CHANGED: "activity",
     Action.STAFF_RECORD_CHANGED: "staff",
     Action.SAFEGUARDING_CHECK_RECORDED: "staff",
+    Action.PUBLIC_PAGE_CHANGED: "public",
+    Action.FAMILY_ACCOUNT_CREATED: "public",
+    Action.ASSET_CHANGED: "instruments",
+    Action.ASSETS_IMPORTED: "instruments",
+    Action.LOAN_CHANGED: "instruments",
+    Action.REPAIR_RECORDED: "instruments",
+    Action.REMISSION_SCHEME_CHANGED: "remission",
+    Action.REMISSION_APPLICATION_RECORDED: "remission",
+    Action.REMISSION_DECIDED: "remission",
+    Action.EVIDENCE_UPLOADED: "remission",
+    Action.EVIDENCE_DOWNLOADED: "remission",
+    Action.EVIDENCE_DELETED: "remission",
 }
 
 
