@@ -160,6 +160,12 @@ ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": "5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tutti"
 MFA_RECOVERY_CODE_COUNT = 10
+# The code fields open a phone's numeric keypad (authenticator and recovery codes are digits only).
+MFA_FORMS = {
+    "authenticate": "tutti.accounts.forms.CodeForm",
+    "reauthenticate": "tutti.accounts.forms.ReauthenticateCodeForm",
+    "activate_totp": "tutti.accounts.forms.ActivateCodeForm",
+}
 USERSESSIONS_TRACK_ACTIVITY = True
 
 # Throttling (tutti.accounts.throttling): 5 failures for one account from one address lock that account

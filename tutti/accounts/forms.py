@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
 from django import forms
 
 from tutti.accounts.models import HUB_ROLES, Role
@@ -38,3 +40,28 @@ class InviteForm(forms.Form):
 
 class RolesForm(forms.Form):
     roles = RolesField()
+
+
+def _numeric_keypad(form: forms.Form) -> None:
+    # Authenticator and recovery codes are all digits: a phone opens its number pad, not a full keyboard.
+    form.fields["code"].widget.attrs.update(inputmode="numeric", autocomplete="one-time-code")
+
+
+class CodeForm(AuthenticateForm):
+    """The second step of signing in (settings.MFA_FORMS), its code field on a numeric keypad."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _numeric_keypad(self)
+
+
+class ReauthenticateCodeForm(ReauthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _numeric_keypad(self)
+
+
+class ActivateCodeForm(ActivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _numeric_keypad(self)

@@ -24,3 +24,14 @@ class AbsoluteSessionLimitMiddleware:
             if now - float(signed_in_at) > settings.SESSION_ABSOLUTE_LIMIT_SECONDS:
                 logout(request)
         return self.get_response(request)
+
+
+def seconds_until_signed_out(request: HttpRequest) -> int:
+    """How long this session lasts if the person makes no further request: the idle limit, or less when
+    the 12-hour limit comes first (pages warn before it ends, so nothing typed is lost unawares)."""
+    idle = int(settings.SESSION_COOKIE_AGE)
+    signed_in_at = request.session.get(SIGNED_IN_AT_SESSION_KEY)
+    if signed_in_at is None:
+        return idle
+    absolute = settings.SESSION_ABSOLUTE_LIMIT_SECONDS - (time.time() - float(signed_in_at))
+    return max(0, min(idle, int(absolute)))

@@ -16,7 +16,7 @@ from tutti.accounts.access import hub_object_or_404, hub_role_required, national
 from tutti.accounts.audit_log import record_kind
 from tutti.accounts.forms import InviteForm, RolesForm
 from tutti.accounts.models import FINANCE_ROLES, STAFF_ROLES, AuditEvent, Membership, Role, User
-from tutti.accounts.workspace import sections_for
+from tutti.accounts.workspace import sections_for, today_panels_for
 from tutti.core.csv_files import CSV_CONTENT_TYPE
 from tutti.core.listing import list_page
 from tutti.network import downloads as download_files
@@ -47,9 +47,11 @@ def account_overview(request: HttpRequest) -> HttpResponse:
 
 @hub_role_required(*STAFF_ROLES)
 def hub_home(request: HttpRequest) -> HttpResponse:
-    """The hub's own page: its area, lead organisation, funding (for roles that see money) and team."""
+    """The hub's own page: first what the person has to do today, then its area, funding (for roles that
+    see money) and team."""
     membership = _membership(request)
     context = {
+        "today_panels": today_panels_for(request, membership.role_set),
         "summary": hub_area_summary(_hub(request)),
         "team": selectors.hub_team(_hub(request)).active(),
         "shows_funding": bool(membership.role_set & FINANCE_ROLES),

@@ -7,10 +7,22 @@ class ProgrammesConfig(AppConfig):
     name = "tutti.programmes"
 
     def ready(self) -> None:
-        from tutti.accounts.workspace import register_section
+        from django.utils import timezone
+
+        from tutti.accounts.models import Role
+        from tutti.accounts.workspace import register_section, register_today_panel
         from tutti.programmes.selectors import schools_taught
         from tutti.programmes.views.access import MANAGERS, REGISTER_ROLES
+        from tutti.programmes.views.registers import day_registers
         from tutti.schools.teaching import register_teaching_source
+
+        # A tutor's day is their registers: the hub's home opens on them.
+        register_today_panel(
+            key="programmes:registers",
+            template="programmes/_today_panel.html",
+            roles=[Role.TUTOR],
+            context=lambda request: day_registers(request, timezone.localdate()),
+        )
 
         register_teaching_source(name="programmes", schools_taught=schools_taught)
 

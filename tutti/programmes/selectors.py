@@ -2,6 +2,8 @@
 
 import datetime
 import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,8 @@ from tutti.programmes.models.calendars import year_bounds
 from tutti.programmes.services.activities import removable_sessions
 
 EXPIRY_WARNING_DAYS = 60
+# How far back the day's registers look for sessions still to mark (a week covers a weekend and a bank holiday).
+LOOK_BACK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,83 @@ def schools_taught(hub: HubArea | None, year: int) -> QuerySet[Session, int]:
         .exclude(status=Session.Status.NOT_DELIVERED)
         .values_list("activity__school", flat=True)
     )
+
+
+@dataclass(frozen=True)
+class RegisterCount:
+    """How a register stands: how many learners have each mark and how many are still to mark."""
+
+    present: int = 0
+    absent: int = 0
+    late: int = 0
+    excused: int = 0
+    to_mark: int = 0
+
+    @classmethod
+    def of(cls, marks: Iterable[str]) -> "RegisterCount":
+        """Count a register's marks, one per learner on it ('' for a learner not marked yet)."""
+        tally = Counter(mark or "to_mark" for mark in marks)
+        return cls(**{name: tally[name] for name in ("present", "absent", "late", "excused", "to_mark")})
+
+    @property
+    def marked(self) -> int:
+        return self.present + self.absent + self.late + self.excused
+
+    def __str__(self) -> str:
+        # Late and excused are rare, so they are named only when someone has them: the line stays short on a phone.
+        parts = [f"{self.present} present", f"{self.absent} absent"]
+        parts += [f"{count} {name}" for name, count in (("late", self.late), ("excused", self.excused)) if count]
+        return ", ".join([*parts, f"{self.to_mark} to mark"])
+
+
+@dataclass(frozen=True)
+class SessionRegister:
+    """A session on a list of registers, with how its register stands."""
+
+    session: Session
+    count: RegisterCount
+
+    @property
+    def needs_marking(self) -> bool:
+        return self.session.status != Session.Status.NOT_DELIVERED and self.count.to_mark > 0
+
+
+def session_registers(sessions: Iterable[Session]) -> list[SessionRegister]:
+    """Each session with its register's count, in two queries whatever the number of sessions."""
+    sessions = list(sessions)
+    enrolled: dict[int, set[int]] = defaultdict(set)
+    for activity_id, learner_id in Enrolment.objects.filter(
+        activity_id__in={session.activity_id for session in sessions}, status__in=Enrolment.HOLDING_PLACE
+    ).values_list("activity_id", "learner_id"):
+        enrolled[activity_id].add(learner_id)
+    marks: dict[int, dict[int, str]] = defaultdict(dict)
+    for session_id, learner_id, mark in Attendance.objects.filter(session__in=sessions).values_list(
+        "session_id", "learner_id", "mark"
+    ):
+        marks[session_id][learner_id] = mark
+    return [
+        SessionRegister(
+            session,
+            RegisterCount.of(marks[session.pk].get(learner_id, "") for learner_id in enrolled[session.activity_id]),
+        )
+        for session in sessions
+    ]
+
+
+def registers_still_to_mark(
+    *, hub: HubArea, before: datetime.date, tutor: StaffMember | None, days: int = LOOK_BACK_DAYS
+) -> list[SessionRegister]:
+    """The sessions of the last few days before ``before`` whose registers still have learners to mark."""
+    sessions = (
+        Session.objects.for_hub(hub)
+        .filter(date__gte=before - datetime.timedelta(days=days), date__lt=before)
+        .exclude(status=Session.Status.NOT_DELIVERED)
+        .select_related("activity", "activity__school")
+    )
+    if tutor is not None:
+        sessions = sessions.filter(activity__tutors=tutor)
+    ordered = sessions.order_by("date", "starts_at", "activity__name")
+    return [register for register in session_registers(ordered) if register.needs_marking]
 
 
 def register_rows(session: Session) -> list[tuple[Enrolment, str]]:

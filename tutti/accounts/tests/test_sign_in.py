@@ -85,6 +85,16 @@ def test_guessing_authenticator_codes_is_stopped_after_five_wrong_ones(admin_wit
     assert "_auth_user_id" not in client.session
 
 
+def test_the_authenticator_code_field_opens_a_numeric_keypad(admin_with_totp: User) -> None:
+    client = Client()
+    _password_step(client, admin_with_totp.email)
+    page = client.get(reverse("mfa_authenticate")).content.decode()
+    code_input = re.search(r'<input[^>]*name="code"[^>]*>', page)
+    assert code_input is not None
+    assert 'inputmode="numeric"' in code_input.group()
+    assert 'autocomplete="one-time-code"' in code_input.group()
+
+
 def test_a_recovery_code_signs_in_once_only(admin_with_totp: User) -> None:
     codes = RecoveryCodes.activate(admin_with_totp).get_unused_codes()
     client = Client()

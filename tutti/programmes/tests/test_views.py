@@ -46,10 +46,10 @@ def test_a_tutor_cannot_open_another_tutors_register(
     assert client.get(attendance).status_code == 404
 
 
-def test_the_register_form_saves_marks_and_names_a_missing_one(
+def test_a_part_marked_register_keeps_what_was_marked_and_says_how_many_are_left(
     hub_a: HubArea, hub_a_tutor: User, hub_a_tutor_staff: StaffMember, hub_a_manager: User
 ) -> None:
-    activity = ActivityFactory.create(hub=hub_a)
+    activity = ActivityFactory.create(hub=hub_a, name="Junior strings")
     tutor_assign(activity=activity, tutor=hub_a_tutor_staff)
     first, second = learner(hub_a, first_name="Iris"), learner(hub_a, first_name="Jude")
     for child in (first, second):
@@ -58,14 +58,31 @@ def test_the_register_form_saves_marks_and_names_a_missing_one(
     client = sign_in(Client(), hub_a_tutor)
     url = reverse("programmes:register", kwargs={"public_id": session.public_id})
 
-    response = client.post(url, {"action": "mark", f"learner-{first.pk}": "present"})
-    assert response.status_code == 200
-    assert "Choose a mark for Jude Testperson" in response.content.decode()
-    assert 'value="present" checked' in response.content.decode()  # what the tutor chose is kept
+    response = client.post(url, {"action": "mark", f"learner-{first.pk}": "present"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == url  # back to the register to finish it
+    assert "Register saved for Junior strings: 1 present, 0 absent, 1 to mark." in page
+    assert dict(session.attendance.values_list("learner__first_name", "mark")) == {"Iris": "present"}
 
     response = client.post(url, {"action": "mark", f"learner-{first.pk}": "present", f"learner-{second.pk}": "excused"})
-    assert response.status_code == 302
+    assert response["Location"] == reverse("programmes:today")
     assert dict(session.attendance.values_list("learner__first_name", "mark")) == {"Iris": "present", "Jude": "excused"}
+
+
+def test_a_register_with_no_mark_at_all_is_refused_naming_the_way_out(
+    hub_a: HubArea, hub_a_tutor: User, hub_a_tutor_staff: StaffMember, hub_a_manager: User
+) -> None:
+    activity = ActivityFactory.create(hub=hub_a)
+    tutor_assign(activity=activity, tutor=hub_a_tutor_staff)
+    enrolment_enrol(activity=activity, learner=learner(hub_a), by=hub_a_manager)
+    session = _session(activity)
+    url = reverse("programmes:register", kwargs={"public_id": session.public_id})
+    response = sign_in(Client(), hub_a_tutor).post(url, {"action": "mark"})
+    assert response.status_code == 200
+    assert (
+        "Mark at least one learner, or record below that the session did not take place." in response.content.decode()
+    )
+    assert not session.attendance.exists()
 
 
 def test_a_session_not_delivered_is_recorded_from_the_register(
