@@ -30,11 +30,13 @@ QUESTIONS = {
     Consent.Kind.DATA_SHARING: "{hub} Music Hub may share your child's attendance with their school's music lead, "
     "to plan lessons together.",
 }
-# Invented children (clearly not real people), each with the activity they hold a place in.
+# Invented children (clearly not real people), each with the activities they would like, first choice first:
+# a full-size demo term fills some groups, so a child takes the first with a place left.
 CHILDREN = [
-    ("Wren", "Applegarth-Demo", date(2016, 5, 14), 5, "Strings small group (Saturday)"),
-    ("Fenn", "Applegarth-Demo", date(2013, 11, 2), 8, "Young voices choir"),
-]
+    ("Wren", "Applegarth-Demo", date(2016, 5, 14), 5,
+     ("Strings small group (Saturday)", "Training string orchestra", "Individual violin lessons")),
+    ("Fenn", "Applegarth-Demo", date(2013, 11, 2), 8, ("Young voices choir", "Intermediate wind band")),
+]  # fmt: skip
 
 
 def _questions() -> None:
@@ -45,16 +47,20 @@ def _questions() -> None:
             )
 
 
-def _listing(name: str) -> Listing:
-    listing = (
-        Listing.objects.published()
-        .filter(hub__slug="hertfordshire", activity__name=name)
+def _listing(names: tuple[str, ...]) -> Listing:
+    """The first of the named public activities with a place left."""
+    listings = {
+        listing.activity.name: listing
+        for listing in Listing.objects.published()
+        .filter(hub__slug="hertfordshire", activity__name__in=names)
         .select_related("activity")
-        .first()
-    )
-    if listing is None:
-        raise CommandError(f"No public listing of {name!r}: run load_demo_opportunities first.")
-    return listing
+    }
+    if not listings:
+        raise CommandError(f"No public listing of {names[0]!r}: run load_demo_opportunities first.")
+    for name in names:
+        if name in listings and listings[name].activity.places_left > 0:
+            return listings[name]
+    raise CommandError(f"None of {', '.join(names)} has a place left for the demo family.")
 
 
 def _term_start(listing: Listing) -> date:
@@ -84,8 +90,8 @@ def load() -> int:
     account: FamilyAccount = family_account_of(parent)
     if account.links.exists():
         return 0
-    for first_name, last_name, born, year_group, activity_name in CHILDREN:
-        listing = _listing(activity_name)
+    for number, (first_name, last_name, born, year_group, activity_names) in enumerate(CHILDREN):
+        listing = _listing(activity_names)
         questions = ConsentQuestion.objects.for_hub(listing.hub)
         began = _term_start(listing)
         enrolment = child_add_and_apply(
@@ -96,6 +102,6 @@ def load() -> int:
             on=began,
         )
         enrolment_accept(enrolment=enrolment_offer(enrolment=enrolment, by=admin), by=parent, on=began)
-        if activity_name == CHILDREN[0][4]:
+        if number == 0:
             _tutor_away(listing, admin)
     return len(CHILDREN)

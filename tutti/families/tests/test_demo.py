@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client, override_settings
 
 from tutti.accounts.testing import sign_in
@@ -16,7 +17,7 @@ from tutti.learners.models import Learner
 from tutti.network.models import HubArea
 from tutti.network.tests.factories import LocalAuthorityFactory
 from tutti.opportunities.models import Listing, Venue
-from tutti.programmes.models import Enrolment, Instrument
+from tutti.programmes.models import Activity, Enrolment, Instrument
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,19 @@ def test_the_demo_parent_sees_two_children_in_places_and_the_tutors_week_away(de
     wren = Learner.objects.get(first_name="Wren")
     page = client.get(f"/family/children/{wren.public_id}/").content.decode()
     assert "Not running</strong> Tutor absence" in page
+
+
+@override_settings(DEBUG=True)
+def test_a_full_first_choice_gives_the_child_the_next_one(db: None) -> None:
+    """A full-size demo term fills the Saturday strings group: loading the family once stopped there."""
+    for slug, name in (("hertfordshire", "Hertfordshire"), ("birmingham", "Birmingham")):
+        LocalAuthorityFactory.create(hub_area=HubArea.objects.create(name=name, slug=slug))
+    call_command("load_demo_accounts", stdout=None)
+    call_command("load_demo_teaching", "--scale", "0.1")
+    call_command("load_demo_opportunities")
+    Activity.objects.filter(name="Strings small group (Saturday)").update(places_taken=F("capacity"))
+
+    call_command("load_demo_families")
+
+    wren = Learner.objects.get(first_name="Wren")
+    assert wren.enrolments.get().activity.name == "Training string orchestra"
