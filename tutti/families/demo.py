@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tutti.accounts.demo import demo_person
 from tutti.accounts.models import User
+from tutti.core.demo import load_once
 from tutti.families.models import ConsentQuestion, FamilyAccount
 from tutti.families.services.accounts import family_account_of
 from tutti.families.services.joining import NewChild, child_add_and_apply
@@ -81,7 +82,11 @@ def _tutor_away(listing: Listing, by: User) -> None:
 
 
 def load() -> int:
-    """The number of children added (0 when the demo family was there already)."""
+    """The number of children added (0 when the demo family was loaded before), all or nothing."""
+    return load_once(part="families", hub_slug="hertfordshire", load=_load_family) or 0
+
+
+def _load_family() -> int:
     admin = User.objects.filter(email="admin@hertfordshire.example").first()
     if admin is None:
         raise CommandError("No account admin@hertfordshire.example: run load_demo_accounts first.")
@@ -89,7 +94,7 @@ def load() -> int:
     parent = demo_person(email=PARENT_EMAIL, first_name="Demo", last_name="Parent")
     account: FamilyAccount = family_account_of(parent)
     if account.links.exists():
-        return 0
+        return 0  # loaded before the demo kept its record of it
     for number, (first_name, last_name, born, year_group, activity_names) in enumerate(CHILDREN):
         listing = _listing(activity_names)
         questions = ConsentQuestion.objects.for_hub(listing.hub)
