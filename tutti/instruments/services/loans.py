@@ -131,7 +131,7 @@ def loan_to_school(
 
 def _locked_loan(loan: Loan) -> tuple[Loan, Asset]:
     asset = Asset.objects.select_for_update().get(pk=loan.asset_id)
-    return Loan.objects.select_for_update().select_related("learner", "school").get(pk=loan.pk), asset
+    return Loan.objects.select_for_update(of=("self",)).select_related("learner", "school").get(pk=loan.pk), asset
 
 
 @transaction.atomic
