@@ -37,8 +37,11 @@ def on_a_phone(page, *, title: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, page.url
 
 
-def totp_now(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def totp_now(secret: str, *, not_in_step: int | None = None) -> tuple[str, int]:
+    """A code for this 30-second step; a code is good once, so wait for the next step after ``not_in_step``."""
+    while (step := int(time.time()) // 30) == not_in_step:
+        time.sleep(0.5)
+    return format_hotp_value(hotp_value(secret, step)), step
 
 
 def test_a_parent_joins_applies_and_accepts_a_place_on_a_phone(page) -> None:
@@ -79,11 +82,12 @@ def test_a_parent_joins_applies_and_accepts_a_place_on_a_phone(page) -> None:
     page.click("main form button[type=submit]")
     on_a_phone(page, title="uthenticator")  # sent to set up an authenticator app before any child's data
     secret = page.input_value("#authenticator_secret")
-    page.fill("input[name=code]", totp_now(secret))
+    code, used_step = totp_now(secret)
+    page.fill("input[name=code]", code)
     page.click("main form button[type=submit]")
     page.goto("/family/")
     on_a_phone(page, title="Confirm Access")  # and a code from it, to use it in this session
-    page.fill("input[name=code]", totp_now(secret))
+    page.fill("input[name=code]", totp_now(secret, not_in_step=used_step)[0])
     page.click("main form button[type=submit]")
     on_a_phone(page, title="Your family")
     page.get_by_role("link", name="Carry on with the application").click()
