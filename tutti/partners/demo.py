@@ -1,24 +1,20 @@
 """The demo hubs' invented partners: organisations, contacts, this year's agreements, interactions and a board.
 
 Every name is invented. Written through the partners services, so their rules hold for the demo too, and
-found again by natural keys before anything is added, so a second run adds nothing even after someone has
-edited or archived a demo partner: a partner by the demo id it was given when loaded (its name may have been
-changed since) or its name, a contact by name, an agreement by academic year, an interaction by its kind
-and notes, a board member by name.
+loaded once per hub (``tutti.core.demo.load_once``), so a second run adds nothing whatever people renamed,
+edited, archived or added in between.
 """
 
-import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from django.core.management.base import CommandError
-from django.db import transaction
-from django.db.models import Q
 
 from tutti.accounts.models import Membership, Role, User
 from tutti.core import academic_year
+from tutti.core.demo import load_once
 from tutti.network.models import Aim, HubArea, LocalAuthority, StrategicFunction
-from tutti.partners.models import Agreement, BoardMember, Contact, Interaction, Partner
+from tutti.partners.models import Interaction, Partner
 from tutti.partners.services import (
     agreement_create,
     board_member_add,
@@ -27,9 +23,6 @@ from tutti.partners.services import (
     partner_create,
 )
 
-# Demo partners get public ids derived from this namespace, the hub and the plan's key, so a later run
-# finds a partner it loaded even after a person renamed it.
-DEMO_NAMESPACE = uuid.UUID("6f1c2a52-3c1e-4bb0-9a55-7d2f0c1e5a10")
 Kind = Partner.Kind
 
 
@@ -134,10 +127,6 @@ class PartnerCounts:
         return ", ".join(f"{getattr(self, name.name)} {name.name.replace('_', ' ')}" for name in fields(self))
 
 
-def demo_id(hub: HubArea, key: str) -> uuid.UUID:
-    return uuid.uuid5(DEMO_NAMESPACE, f"{hub.slug}/{key}")
-
-
 def _administrator(hub: HubArea) -> User:
     membership = (
         Membership.objects.for_hub(hub).active().filter(roles__role=Role.HUB_ADMINISTRATOR).select_related("user")
@@ -148,31 +137,22 @@ def _administrator(hub: HubArea) -> User:
 
 
 def _partner(hub: HubArea, plan: PartnerPlan, *, by: User, counts: PartnerCounts) -> Partner:
-    found = Partner.objects.for_hub(hub).filter(Q(public_id=demo_id(hub, plan.key)) | Q(name__iexact=plan.name))
-    partner = found.first()
-    if partner is None:
-        authorities = LocalAuthority.objects.filter(hub_area=hub)
-        partner = partner_create(
-            hub=hub, name=plan.name, kind=plan.kind, status=plan.status, local_authorities=authorities, by=by
-        )
-        # The stable id is the demo's own bookkeeping, not something the service needs to know.
-        Partner.objects.filter(pk=partner.pk).update(public_id=demo_id(hub, plan.key))
-        partner.refresh_from_db()
-        counts.partners += 1
+    authorities = LocalAuthority.objects.filter(hub_area=hub)
+    partner = partner_create(
+        hub=hub, name=plan.name, kind=plan.kind, status=plan.status, local_authorities=authorities, by=by
+    )
+    counts.partners += 1
     return partner
 
 
 def _contact(partner: Partner, plan: PartnerPlan, *, by: User, counts: PartnerCounts) -> None:
     name, role = plan.contact
-    if not Contact.objects.filter(partner=partner, name=name).exists():
-        email = f"{name.lower().replace(' ', '.')}@{plan.key}.example"
-        contact_add(partner=partner, name=name, role=role, email=email, by=by)
-        counts.contacts += 1
+    email = f"{name.lower().replace(' ', '.')}@{plan.key}.example"
+    contact_add(partner=partner, name=name, role=role, email=email, by=by)
+    counts.contacts += 1
 
 
 def _agreement(partner: Partner, plan: AgreementPlan, *, year: int, by: User, counts: PartnerCounts) -> None:
-    if Agreement.objects.for_hub(partner.hub).filter(partner=partner, academic_year=year).exists():
-        return
     agreement_create(
         partner=partner,
         academic_year=year,
@@ -189,9 +169,6 @@ def _agreement(partner: Partner, plan: AgreementPlan, *, year: int, by: User, co
 
 
 def _interaction(partner: Partner, plan: InteractionPlan, *, today: date, by: User, counts: PartnerCounts) -> None:
-    logged = Interaction.objects.for_hub(partner.hub).about(partner)
-    if logged.filter(kind=plan.kind, notes=plan.notes).exists():
-        return
     # Never in the future, whatever day of the year the demo is loaded on.
     occurred_on = min(today, date(academic_year.containing(today), 9, 1) + timedelta(days=plan.days_into_year))
     interaction_record(
@@ -209,10 +186,13 @@ def _interaction(partner: Partner, plan: InteractionPlan, *, today: date, by: Us
     counts.interactions += 1
 
 
-@transaction.atomic
 def load_partners(*, hub: HubArea, today: date) -> PartnerCounts:
-    """Add whatever of the hub's demo partners, their records and its board is not there yet."""
+    """The hub's demo partners, their records and its board, once: all zero when loaded before."""
     by = _administrator(hub)
+    return load_once(part="partners", hub_slug=hub.slug, load=lambda: _load(hub, today, by)) or PartnerCounts()
+
+
+def _load(hub: HubArea, today: date, by: User) -> PartnerCounts:
     year = academic_year.containing(today)
     counts = PartnerCounts()
     for plan in PLANS.get(hub.slug, ()):
@@ -223,9 +203,8 @@ def load_partners(*, hub: HubArea, today: date) -> PartnerCounts:
         for interaction in plan.interactions:
             _interaction(partner, interaction, today=today, by=by, counts=counts)
     for name, organisation, role in BOARDS.get(hub.slug, ()):
-        if not BoardMember.objects.for_hub(hub).filter(name=name).exists():
-            board_member_add(
-                hub=hub, name=name, organisation=organisation, role=role, term_starts_on=date(year, 9, 1), by=by
-            )
-            counts.board_members += 1
+        board_member_add(
+            hub=hub, name=name, organisation=organisation, role=role, term_starts_on=date(year, 9, 1), by=by
+        )
+        counts.board_members += 1
     return counts
